@@ -1,0 +1,25 @@
+/**
+ * twiml-jsx: Twilio TwiML as typed TSX components.
+ * Every element is exported under its exact TwiML name.
+ */
+export { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
+export type { ComponentResult, JSX } from './jsx.js'
+export {
+  type BuiltinElement,
+  type Child,
+  type Component,
+  Fragment,
+  isNode,
+  type TextChild,
+  type TwimlNode,
+} from './node.js'
+export { type RenderOptions, render, renderAsync, XML_DECLARATION } from './render.js'
+export * from './voice/common.js'
+export * from './voice/control.js'
+export * from './voice/dial.js'
+export * from './voice/gather.js'
+export * from './voice/parameter.js'
+export * from './voice/play.js'
+export * from './voice/response.js'
+export * from './voice/say.js'
+export * from './voice/sip.js'

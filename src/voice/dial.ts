@@ -1,0 +1,270 @@
+/**
+ * `<Dial>` and the nouns it dials: `Number`, `Client` (+ `Identity`), `Conference`, `Queue`,
+ * `Sim`, `Application` (+ `ApplicationSid`), `WhatsApp`. `Sip` lives in sip.ts.
+ *
+ * @see https://www.twilio.com/docs/voice/twiml/dial
+ */
+import { type Child, defineElement, type TextChild } from '../node.js'
+import type {
+  DialedNounAttributes,
+  HttpMethod,
+  MachineDetectionAttributes,
+  OpenUnion,
+  RecordingStatusEvent,
+  RecordingTrim,
+  TwilioRegion,
+} from './common.js'
+
+/** How `<Dial>` records the call. */
+export type DialRecord =
+  | 'do-not-record'
+  | 'record-from-answer'
+  | 'record-from-ringing'
+  | 'record-from-answer-dual'
+  | 'record-from-ringing-dual'
+
+/** Country codes for the ringback tone `<Dial ringTone>` plays to the caller. */
+export type DialRingTone =
+  | 'at' | 'au' | 'bg' | 'br' | 'be' | 'ch' | 'cl' | 'cn' | 'cz' | 'de' | 'dk' | 'ee' | 'es' | 'fi'
+  | 'fr' | 'gr' | 'hu' | 'il' | 'in' | 'it' | 'lt' | 'jp' | 'mx' | 'my' | 'nl' | 'no' | 'nz' | 'ph'
+  | 'pl' | 'pt' | 'ru' | 'se' | 'sg' | 'th' | 'uk' | 'us' | 'us-old' | 'tw' | 've' | 'za'
+
+export interface DialProps {
+  /**
+   * Whom to dial: a phone number as text, or up to ten nouns (`Number`, `Client`, `Sip`, ...),
+   * or one `Conference`, `Queue` or `Application`.
+   */
+  children?: Child
+  /**
+   * URL Twilio requests when the dialed call ends, with `DialCallStatus`, `DialCallSid`,
+   * `DialCallDuration` (and for SIP `DialSipCallId`, `DialSipResponseCode`, `DialSipHeader_*`).
+   * Its TwiML continues the call. Without it, the call goes on with the next verb.
+   */
+  action?: string
+  /** HTTP method for `action`. Default `POST`. */
+  method?: HttpMethod
+  /**
+   * Keep the caller hearing ringback until the dialed party answers, and only then answer the
+   * inbound call (so billing starts at the bridge). Default `false`.
+   */
+  answerOnBridge?: boolean
+  /**
+   * Caller ID shown to the called party. Defaults to the caller's number. For SIP calls it need
+   * not be a phone number: letters, digits and `+ - _ .`, no spaces.
+   */
+  callerId?: string
+  /** Events to subscribe to; `call-progress-event` is the only value Twilio defines. */
+  events?: 'call-progress-event'
+  /** Let the caller hang up on the dialed party by pressing `*`. Default `false`. */
+  hangupOnStar?: boolean
+  /** Base64 identity passports (SHAKEN, DIV), comma-separated, passed on to the dialed party. */
+  passports?: string
+  /**
+   * Record the call: `do-not-record` (default), `record-from-answer`, `record-from-ringing`,
+   * or the `-dual` variants that keep each party on its own channel.
+   */
+  record?: DialRecord
+  /** Recording configuration to apply (a Twilio resource id). */
+  recordingConfigurationId?: string
+  /** URL Twilio requests when the recording changes state. */
+  recordingStatusCallback?: string
+  /** Recording events sent to `recordingStatusCallback`: `in-progress`, `completed`, `absent`. Default `completed`. */
+  recordingStatusCallbackEvent?: readonly RecordingStatusEvent[]
+  /** HTTP method for `recordingStatusCallback`. Default `POST`. */
+  recordingStatusCallbackMethod?: HttpMethod
+  /** Which audio to record: `both` (default), `inbound` or `outbound`. */
+  recordingTrack?: 'both' | 'inbound' | 'outbound'
+  /** URL that receives SIP REFER requests from the dialed party (call transfer). */
+  referUrl?: string
+  /** HTTP method for `referUrl`. Default `POST`. */
+  referMethod?: HttpMethod
+  /** Ringback tone played to the caller, by country code. Default: the country of the dialed number. */
+  ringTone?: OpenUnion<DialRingTone>
+  /**
+   * Dial the nouns one after another, in order, instead of all at once; the first to answer
+   * cancels the rest. Needs "Enhanced Programmable SIP Features" when SIP nouns are mixed.
+   * Default `false` (parallel). `<Dial sequential>` is the shorthand for `true`.
+   */
+  sequential?: boolean
+  /** Longest the call may last, in seconds. Default 14400 (4 hours). */
+  timeLimit?: number
+  /** Seconds to wait for an answer, 5–600. Default 30. */
+  timeout?: number
+  /** Remove leading and trailing silence from the recording: `trim-silence` or `do-not-trim` (default). */
+  trim?: RecordingTrim
+}
+
+/**
+ * Connects the caller to another party. The caller is the parent call; the dialed party is the
+ * child call.
+ * @see https://www.twilio.com/docs/voice/twiml/dial
+ */
+export const Dial = defineElement<DialProps>({ tag: 'Dial' })
+
+export interface NumberProps extends DialedNounAttributes, MachineDetectionAttributes {
+  /** The phone number to dial, in E.164 format (`+14155550100`). */
+  children: TextChild
+  /** DTMF digits to play once the call is answered; `w` waits half a second. E.g. `wwww1928`. */
+  sendDigits?: string
+  /** BYOC trunk SID (`BY…`) to route this call through. */
+  byoc?: string
+}
+
+/**
+ * Dials a phone number. Also exported as `DialNumber`, since `Number` shadows the global.
+ * @see https://www.twilio.com/docs/voice/twiml/number
+ */
+export const Number = defineElement<NumberProps>({ tag: 'Number' })
+/** Collision-free alias of {@link Number}. */
+export const DialNumber = Number
+
+export interface ClientProps extends DialedNounAttributes {
+  /** The client identity as text, or `<Identity>` plus `<Parameter>` elements. */
+  children?: Child
+}
+
+/**
+ * Dials a Voice SDK client by identity.
+ * @see https://www.twilio.com/docs/voice/twiml/client
+ */
+export const Client = defineElement<ClientProps>({ tag: 'Client' })
+
+export interface IdentityProps {
+  /** The client identity to dial. */
+  children: TextChild
+}
+
+/** The identity inside `<Client>`, used when the client also receives `<Parameter>`s. */
+export const Identity = defineElement<IdentityProps>({ tag: 'Identity' })
+
+/** Conference events that trigger `statusCallback`. */
+export type ConferenceEvent =
+  | 'start'
+  | 'end'
+  | 'join'
+  | 'leave'
+  | 'mute'
+  | 'hold'
+  | 'modify'
+  | 'speaker'
+  | 'announcement'
+
+export interface ConferenceProps {
+  /** The conference room name; callers with the same name join the same room. */
+  children: TextChild
+  /** Join muted. Default `false`. */
+  muted?: boolean
+  /** Beep when participants join or leave: `true` (default), `false`, `onEnter`, `onExit`. */
+  beep?: boolean | 'true' | 'false' | 'onEnter' | 'onExit'
+  /** Start the conference when this participant joins. Default `true`. */
+  startConferenceOnEnter?: boolean
+  /** End the conference when this participant leaves. Default `false`. */
+  endConferenceOnExit?: boolean
+  /**
+   * URL of TwiML (only `Say`, `Play`, `Pause`, `Redirect`) or an audio file played while
+   * waiting for the conference to start. Default: Twilio's hold music.
+   */
+  waitUrl?: string
+  /** HTTP method for `waitUrl`. Default `POST`. */
+  waitMethod?: HttpMethod
+  /** Most participants allowed, 2–250. Default 250. */
+  maxParticipants?: number
+  /** Record the conference: `do-not-record` (default) or `record-from-start`. */
+  record?: 'do-not-record' | 'record-from-start'
+  /** Region where the conference is mixed. Default: nearest to the first participant. */
+  region?: TwilioRegion
+  /** CallSid of a participant this one coaches (heard by that participant only). */
+  coach?: string
+  /** Remove silence from the recording: `trim-silence` (default) or `do-not-trim`. */
+  trim?: RecordingTrim
+  /** URL for conference events listed in `statusCallbackEvent`. */
+  statusCallback?: string
+  /** Conference events sent to `statusCallback`. */
+  statusCallbackEvent?: readonly ConferenceEvent[]
+  /** HTTP method for `statusCallback`. Default `POST`. */
+  statusCallbackMethod?: HttpMethod
+  /** URL Twilio requests when the recording changes state. */
+  recordingStatusCallback?: string
+  /** HTTP method for `recordingStatusCallback`. Default `POST`. */
+  recordingStatusCallbackMethod?: HttpMethod
+  /** Recording events sent to `recordingStatusCallback`. Default `completed`. */
+  recordingStatusCallbackEvent?: readonly RecordingStatusEvent[]
+  /** Recording configuration to apply (a Twilio resource id). */
+  recordingConfigurationId?: string
+  /** Older name for conference events callback; prefer `statusCallback`. */
+  eventCallbackUrl?: string
+  /** Jitter buffer for this participant: `large` (default), `medium`, `small`, `off`. */
+  jitterBufferSize?: 'large' | 'medium' | 'small' | 'off'
+  /** A label for this participant, unique within the conference. */
+  participantLabel?: string
+}
+
+/**
+ * Joins the caller to a conference room. A `<Dial>` holds one `<Conference>` and nothing else.
+ * @see https://www.twilio.com/docs/voice/twiml/conference
+ */
+export const Conference = defineElement<ConferenceProps>({ tag: 'Conference' })
+
+export interface QueueProps {
+  /** Name of the queue to take a caller from. */
+  children: TextChild
+  /** URL of TwiML played to the dequeued caller before they are connected. */
+  url?: string
+  /** HTTP method for `url`. Default `POST`. */
+  method?: HttpMethod
+  /** TaskRouter reservation SID to accept (TaskRouter queues). */
+  reservationSid?: string
+  /** TaskRouter activity SID the worker moves to after the call. */
+  postWorkActivitySid?: string
+}
+
+/**
+ * Connects the caller to the first caller waiting in a queue.
+ * @see https://www.twilio.com/docs/voice/twiml/queue
+ */
+export const Queue = defineElement<QueueProps>({ tag: 'Queue' })
+
+export interface SimProps {
+  /** SID (`DE…`) of the Programmable Wireless SIM to call. */
+  children: TextChild
+}
+
+/**
+ * Dials a Programmable Wireless SIM.
+ * @see https://www.twilio.com/docs/voice/twiml/sim
+ */
+export const Sim = defineElement<SimProps>({ tag: 'Sim' })
+
+export interface ApplicationProps extends DialedNounAttributes {
+  /** The application SID as text, or `<ApplicationSid>` plus `<Parameter>` elements. */
+  children?: Child
+  /** Identity of the customer calling the application; at most 256 characters. */
+  customerId?: string
+  /** Give the called application the parent call's `To` instead of the application SID. Default `false`. */
+  copyParentTo?: boolean
+}
+
+/**
+ * Dials another TwiML application in the same account. Cannot be dialed in parallel.
+ * @see https://www.twilio.com/docs/voice/twiml/dial/application
+ */
+export const Application = defineElement<ApplicationProps>({ tag: 'Application' })
+
+export interface ApplicationSidProps {
+  /** SID (`AP…`) of the application to dial. */
+  children: TextChild
+}
+
+/** The application SID inside `<Application>`, used beside `<Parameter>`s. */
+export const ApplicationSid = defineElement<ApplicationSidProps>({ tag: 'ApplicationSid' })
+
+export interface WhatsAppProps extends DialedNounAttributes {
+  /** The WhatsApp user's phone number, E.164 (`+14155550100`). */
+  children: TextChild
+}
+
+/**
+ * Places a WhatsApp voice call.
+ * @see https://www.twilio.com/docs/voice/twiml/whatsapp
+ */
+export const WhatsApp = defineElement<WhatsAppProps>({ tag: 'WhatsApp' })

@@ -1,0 +1,64 @@
+/**
+ * `<Gather>`: collect DTMF digits or speech.
+ *
+ * @see https://www.twilio.com/docs/voice/twiml/gather
+ */
+import { type Child, defineElement } from '../node.js'
+import type { KnownGatherLanguage } from './catalog.js'
+import type { HttpMethod, OpenUnion } from './common.js'
+
+/** Speech recognition language such as `en-US`. Known ones autocomplete. */
+export type GatherLanguage = OpenUnion<KnownGatherLanguage>
+
+export interface GatherProps {
+  /** Prompts played while gathering: only `Say`, `Play` and `Pause`. */
+  children?: Child
+  /**
+   * URL that receives the input (`Digits`, or `SpeechResult` and `Confidence`). Its TwiML
+   * continues the call. Default: the current document's URL.
+   */
+  action?: string
+  /** HTTP method for `action`. Default `POST`. */
+  method?: HttpMethod
+  /** Request `action` even when the caller gave no input. Default `false`. */
+  actionOnEmptyResult?: boolean
+  /** Which input to accept: `dtmf` (default), `speech`, or both. Rendered space-separated. */
+  input?: readonly ('dtmf' | 'speech')[]
+  /** Seconds of silence after the last digit before the input is sent. Default 5. */
+  timeout?: number
+  /**
+   * Seconds of silence that end speech input, or `auto` to stop when speech pauses.
+   * Default: the value of `timeout`.
+   */
+  speechTimeout?: number | 'auto'
+  /** Longest speech input in seconds, 1–60. Default 60. */
+  maxSpeechTime?: number
+  /** Key that ends input: `0`–`9`, `#`, `*`, or empty for none. Default `#`. */
+  finishOnKey?: string
+  /** Number of digits to collect; input ends when reached. */
+  numDigits?: number
+  /** Stop the prompt as soon as the caller speaks or presses a key. Default `true`. */
+  bargeIn?: boolean
+  /** Words or phrases likely to be spoken, comma-separated, to improve recognition. */
+  hints?: string
+  /** Speech recognition language. Default `en-US`. */
+  language?: GatherLanguage
+  /** Filter profanity out of `SpeechResult`. Default `true`. */
+  profanityFilter?: boolean
+  /** Recognition model, e.g. `default`, `numbers_and_commands`, `phone_call`, `experimental_conversations`. */
+  speechModel?: OpenUnion<'default' | 'numbers_and_commands' | 'phone_call' | 'experimental_conversations' | 'experimental_utterances'>
+  /** Use the premium `phone_call` model. Default `false`. */
+  enhanced?: boolean
+  /** URL that receives interim speech results (`UnstableSpeechResult`) as the caller speaks. */
+  partialResultCallback?: string
+  /** HTTP method for `partialResultCallback`. Default `POST`. */
+  partialResultCallbackMethod?: HttpMethod
+  /** Send debugging information to the Twilio debugger. Default `false`. */
+  debug?: boolean
+}
+
+/**
+ * Collects digits or speech from the caller while prompts play.
+ * @see https://www.twilio.com/docs/voice/twiml/gather
+ */
+export const Gather = defineElement<GatherProps>({ tag: 'Gather' })

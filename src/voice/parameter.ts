@@ -1,0 +1,18 @@
+/**
+ * `<Parameter>`: a custom name/value pair passed on to a `<Client>`, an `<Application>`,
+ * a `<Stream>` and others.
+ *
+ * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
+ */
+import { defineElement } from '../node.js'
+
+export interface ParameterProps {
+  /** Name of the custom parameter. */
+  name?: string
+  /** Value of the custom parameter. */
+  value?: string
+  children?: never
+}
+
+/** A custom parameter, e.g. `<Parameter name="ticket" value="42" />`. */
+export const Parameter = defineElement<ParameterProps>({ tag: 'Parameter' })

@@ -1,0 +1,19 @@
+/**
+ * `<Response>`: the root of every voice TwiML document.
+ *
+ * @see https://www.twilio.com/docs/voice/twiml
+ */
+import { type Child, defineElement } from '../node.js'
+
+export interface ResponseProps {
+  /** The verbs Twilio runs, in order. */
+  children?: Child
+}
+
+/**
+ * Root of a TwiML document. Also exported as `VoiceResponse`, since `Response` shadows the
+ * Fetch API's `Response`.
+ */
+export const Response = defineElement<ResponseProps>({ tag: 'Response' })
+/** Collision-free alias of {@link Response}. */
+export const VoiceResponse = Response
