@@ -1,3 +1,5 @@
+import type { AttributeDomain, ChildRule } from './schema.js'
+
 /**
  * The one node type of twiml-jsx, and the factory the JSX runtime calls.
  *
@@ -23,7 +25,7 @@ export type Component<P = any> = (props: P) => Child | Promise<Child>
 /** A built-in element (`Dial`, `Sip`, ...): a function that makes its node, carrying its spec. */
 export interface BuiltinElement<P> {
   (props: P): TwimlNode<P>
-  readonly [ELEMENT_SPEC]: ElementSpec
+  readonly [ELEMENT_SPEC]: ElementSpec<P>
   /** The TwiML tag name, e.g. `"Dial"`. */
   readonly tag: string
 }
@@ -40,9 +42,16 @@ export interface TwimlNode<P = any> {
  * How a built-in element renders. Element definitions are data: the renderer reads
  * this and does the rest, so every element renders and validates the same way.
  */
-export interface ElementSpec {
+export interface ElementSpec<P = any> {
   /** TwiML tag written to the XML. */
   readonly tag: string
+  /**
+   * The value domain of every prop except `children` (the type makes the list complete),
+   * checked at render time and used by tests to draw valid values.
+   */
+  readonly attributes: { readonly [K in AttributeKeys<P>]-?: AttributeDomain }
+  /** What the element may contain. Absent: nothing (an empty element such as `<Hangup/>`). */
+  readonly children?: ChildRule
   /** Props that are not XML attributes (for example `<Sip region>`, which goes into the URI). */
   readonly nonAttributes?: ReadonlySet<string>
   /** Rename of props to wire attribute names (`interpretAs` → `interpret-as`). */
@@ -54,6 +63,9 @@ export interface ElementSpec {
   readonly text?: (text: string, props: Record<string, unknown>, report: Reporter) => string
 }
 
+/** The props of `P` that are attributes (everything but `children`). */
+export type AttributeKeys<P> = Exclude<keyof P, 'children'> & string
+
 /** Receives problems found while rendering one element; the renderer adds the element path. */
 export type Reporter = (rule: string, message: string, code?: number | string) => void
 
@@ -62,10 +74,16 @@ export function Fragment(props: { children?: Child }): Child {
   return props.children
 }
 
+/**
+ * Specs of the lowercase intrinsic elements (`<break>`, `<say-as>`, ...), by tag. Filled by
+ * the element files that define them; the renderer looks string tags up here.
+ */
+export const intrinsicElements = new Map<string, ElementSpec>()
+
 /** Defines a built-in TwiML element from its spec. */
-export function defineElement<P>(spec: ElementSpec): BuiltinElement<P> {
+export function defineElement<P>(spec: ElementSpec<P>): BuiltinElement<P> {
   const element = ((props: P) => jsx(element, props)) as BuiltinElement<P> & {
-    [ELEMENT_SPEC]: ElementSpec
+    [ELEMENT_SPEC]: ElementSpec<P>
     tag: string
   }
   Object.defineProperty(element, ELEMENT_SPEC, { value: spec })

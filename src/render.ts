@@ -1,6 +1,14 @@
 import { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
 import { escapeAttribute, escapeText, IllegalXmlCharError } from './escape.js'
-import { type Child, ELEMENT_SPEC, type ElementSpec, Fragment, isNode, type TwimlNode } from './node.js'
+import {
+  type Child,
+  ELEMENT_SPEC,
+  type ElementSpec,
+  Fragment,
+  intrinsicElements,
+  isNode,
+  type TwimlNode,
+} from './node.js'
 
 /** The XML declaration twilio's builder writes; ours is the same so the bytes match. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -91,7 +99,11 @@ function renderChild(child: Child, st: State): void {
     renderChild(result as Child, st)
     return
   }
-  renderElement({ tag: type }, child.props, st)
+  const spec = intrinsicElements.get(type)
+  if (spec === undefined) {
+    throw new TwimlRenderError(pathOf(st), `<${type}> is not a TwiML element twiml-jsx knows`)
+  }
+  renderElement(spec, child.props, st)
 }
 
 function renderElement(spec: ElementSpec, props: Record<string, any> | null | undefined, st: State): void {
@@ -106,7 +118,7 @@ function renderElement(spec: ElementSpec, props: Record<string, any> | null | un
     const skip = spec.nonAttributes
     const names = spec.attributeNames
     for (const key in props) {
-      if (key === 'children' || (skip !== undefined && skip.has(key))) continue
+      if (key === 'children' || skip?.has(key)) continue
       const value = props[key]
       if (value === undefined || value === null) continue
       const name = names?.[key] ?? key
@@ -185,7 +197,8 @@ function reporterFor(st: State) {
 function report(st: State, rule: string, message: string, code?: number | string): void {
   const mode = st.options.validate ?? 'throw'
   if (mode === 'off') return
-  const issue: TwimlIssue = code === undefined ? { path: pathOf(st), rule, message } : { path: pathOf(st), rule, message, code }
+  const issue: TwimlIssue =
+    code === undefined ? { path: pathOf(st), rule, message } : { path: pathOf(st), rule, message, code }
   if (mode === 'warn') {
     const onIssue = st.options.onIssue ?? ((i: TwimlIssue) => console.warn(`twiml-jsx: ${i.path}: ${i.message}`))
     onIssue(issue)
@@ -211,7 +224,8 @@ function notANode(value: unknown, st: State): TwimlRenderError {
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'function') return `a function (${value.name || 'anonymous'}); did you mean <${value.name || 'Component'} />?`
+  if (typeof value === 'function')
+    return `a function (${value.name || 'anonymous'}); did you mean <${value.name || 'Component'} />?`
   if (typeof value === 'object') return isThenable(value) ? 'a Promise' : 'a plain object'
   return `a ${typeof value}`
 }

@@ -1,4 +1,5 @@
-/** Types shared by several TwiML verbs. */
+/** Types and attribute domains shared by several TwiML verbs. */
+import { type AttributeDomain, attr } from '../schema.js'
 
 /** HTTP method Twilio uses for a callback or TwiML URL. */
 export type HttpMethod = 'GET' | 'POST'
@@ -68,3 +69,23 @@ export interface MachineDetectionAttributes {
   /** HTTP method for `amdStatusCallback`. Default `POST`. */
   amdStatusCallbackMethod?: HttpMethod
 }
+
+/** Domains of {@link DialedNounAttributes}, shared by the nouns' specs. */
+export const dialedNounDomains = {
+  url: attr.url,
+  method: attr.method,
+  statusCallbackEvent: attr.callProgressEvents,
+  statusCallback: attr.url,
+  statusCallbackMethod: attr.method,
+} as const satisfies Record<keyof DialedNounAttributes, AttributeDomain>
+
+/** Domains of {@link MachineDetectionAttributes}. */
+export const machineDetectionDomains = {
+  machineDetection: attr.open(['Enable', 'DetectMessageEnd']),
+  machineDetectionTimeout: attr.integer(3, 59),
+  machineDetectionSpeechThreshold: attr.integer(1000, 6000),
+  machineDetectionSpeechEndThreshold: attr.integer(500, 5000),
+  machineDetectionSilenceTimeout: attr.integer(2000, 10000),
+  amdStatusCallback: attr.url,
+  amdStatusCallbackMethod: attr.method,
+} as const satisfies Record<keyof MachineDetectionAttributes, AttributeDomain>

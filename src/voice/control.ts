@@ -4,6 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/hangup
  */
 import { defineElement, type TextChild } from '../node.js'
+import { attr } from '../schema.js'
 import type { HttpMethod } from './common.js'
 
 export interface HangupProps {
@@ -14,7 +15,7 @@ export interface HangupProps {
  * Ends the call.
  * @see https://www.twilio.com/docs/voice/twiml/hangup
  */
-export const Hangup = defineElement<HangupProps>({ tag: 'Hangup' })
+export const Hangup = defineElement<HangupProps>({ tag: 'Hangup', attributes: {} })
 
 export interface RedirectProps {
   /** URL of the TwiML that takes over the call (absolute or relative to the current document). */
@@ -27,7 +28,11 @@ export interface RedirectProps {
  * Hands the call to the TwiML at another URL.
  * @see https://www.twilio.com/docs/voice/twiml/redirect
  */
-export const Redirect = defineElement<RedirectProps>({ tag: 'Redirect' })
+export const Redirect = defineElement<RedirectProps>({
+  tag: 'Redirect',
+  attributes: { method: attr.method },
+  children: { text: true },
+})
 
 export interface RejectProps {
   /** What the caller hears: `rejected` (default, a "not in service" tone) or `busy`. */
@@ -39,4 +44,7 @@ export interface RejectProps {
  * Declines an incoming call without answering it (no charge). Must be the first verb.
  * @see https://www.twilio.com/docs/voice/twiml/reject
  */
-export const Reject = defineElement<RejectProps>({ tag: 'Reject' })
+export const Reject = defineElement<RejectProps>({
+  tag: 'Reject',
+  attributes: { reason: attr.enum('rejected', 'busy') },
+})

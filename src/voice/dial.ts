@@ -5,6 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/dial
  */
 import { type Child, defineElement, type TextChild } from '../node.js'
+import { attr } from '../schema.js'
 import type {
   DialedNounAttributes,
   HttpMethod,
@@ -14,6 +15,7 @@ import type {
   RecordingTrim,
   TwilioRegion,
 } from './common.js'
+import { dialedNounDomains, machineDetectionDomains } from './common.js'
 
 /** How `<Dial>` records the call. */
 export type DialRecord =
@@ -25,9 +27,89 @@ export type DialRecord =
 
 /** Country codes for the ringback tone `<Dial ringTone>` plays to the caller. */
 export type DialRingTone =
-  | 'at' | 'au' | 'bg' | 'br' | 'be' | 'ch' | 'cl' | 'cn' | 'cz' | 'de' | 'dk' | 'ee' | 'es' | 'fi'
-  | 'fr' | 'gr' | 'hu' | 'il' | 'in' | 'it' | 'lt' | 'jp' | 'mx' | 'my' | 'nl' | 'no' | 'nz' | 'ph'
-  | 'pl' | 'pt' | 'ru' | 'se' | 'sg' | 'th' | 'uk' | 'us' | 'us-old' | 'tw' | 've' | 'za'
+  | 'at'
+  | 'au'
+  | 'bg'
+  | 'br'
+  | 'be'
+  | 'ch'
+  | 'cl'
+  | 'cn'
+  | 'cz'
+  | 'de'
+  | 'dk'
+  | 'ee'
+  | 'es'
+  | 'fi'
+  | 'fr'
+  | 'gr'
+  | 'hu'
+  | 'il'
+  | 'in'
+  | 'it'
+  | 'lt'
+  | 'jp'
+  | 'mx'
+  | 'my'
+  | 'nl'
+  | 'no'
+  | 'nz'
+  | 'ph'
+  | 'pl'
+  | 'pt'
+  | 'ru'
+  | 'se'
+  | 'sg'
+  | 'th'
+  | 'uk'
+  | 'us'
+  | 'us-old'
+  | 'tw'
+  | 've'
+  | 'za'
+
+const DIAL_RING_TONES = [
+  'at',
+  'au',
+  'bg',
+  'br',
+  'be',
+  'ch',
+  'cl',
+  'cn',
+  'cz',
+  'de',
+  'dk',
+  'ee',
+  'es',
+  'fi',
+  'fr',
+  'gr',
+  'hu',
+  'il',
+  'in',
+  'it',
+  'lt',
+  'jp',
+  'mx',
+  'my',
+  'nl',
+  'no',
+  'nz',
+  'ph',
+  'pl',
+  'pt',
+  'ru',
+  'se',
+  'sg',
+  'th',
+  'uk',
+  'us',
+  'us-old',
+  'tw',
+  've',
+  'za',
+] as const satisfies readonly DialRingTone[]
 
 export interface DialProps {
   /**
@@ -99,7 +181,41 @@ export interface DialProps {
  * child call.
  * @see https://www.twilio.com/docs/voice/twiml/dial
  */
-export const Dial = defineElement<DialProps>({ tag: 'Dial' })
+export const Dial = defineElement<DialProps>({
+  tag: 'Dial',
+  attributes: {
+    action: attr.url,
+    method: attr.method,
+    answerOnBridge: attr.boolean,
+    callerId: attr.string(),
+    events: attr.enum('call-progress-event'),
+    hangupOnStar: attr.boolean,
+    passports: attr.string(),
+    record: attr.enum(
+      'do-not-record',
+      'record-from-answer',
+      'record-from-ringing',
+      'record-from-answer-dual',
+      'record-from-ringing-dual',
+    ),
+    recordingConfigurationId: attr.string(),
+    recordingStatusCallback: attr.url,
+    recordingStatusCallbackEvent: attr.recordingEvents,
+    recordingStatusCallbackMethod: attr.method,
+    recordingTrack: attr.enum('both', 'inbound', 'outbound'),
+    referUrl: attr.url,
+    referMethod: attr.method,
+    ringTone: attr.open(DIAL_RING_TONES),
+    sequential: attr.boolean,
+    timeLimit: attr.integer(1, 86400),
+    timeout: attr.integer(5, 600),
+    trim: attr.trim,
+  },
+  children: {
+    text: true,
+    elements: ['Number', 'Client', 'Sip', 'Conference', 'Queue', 'Sim', 'Application', 'WhatsApp'],
+  },
+})
 
 export interface NumberProps extends DialedNounAttributes, MachineDetectionAttributes {
   /** The phone number to dial, in E.164 format (`+14155550100`). */
@@ -114,7 +230,11 @@ export interface NumberProps extends DialedNounAttributes, MachineDetectionAttri
  * Dials a phone number. Also exported as `DialNumber`, since `Number` shadows the global.
  * @see https://www.twilio.com/docs/voice/twiml/number
  */
-export const Number = defineElement<NumberProps>({ tag: 'Number' })
+export const Number = defineElement<NumberProps>({
+  tag: 'Number',
+  attributes: { ...dialedNounDomains, ...machineDetectionDomains, sendDigits: attr.string(), byoc: attr.string() },
+  children: { text: true },
+})
 /** Collision-free alias of {@link Number}. */
 export const DialNumber = Number
 
@@ -127,7 +247,11 @@ export interface ClientProps extends DialedNounAttributes {
  * Dials a Voice SDK client by identity.
  * @see https://www.twilio.com/docs/voice/twiml/client
  */
-export const Client = defineElement<ClientProps>({ tag: 'Client' })
+export const Client = defineElement<ClientProps>({
+  tag: 'Client',
+  attributes: dialedNounDomains,
+  children: { text: true, elements: ['Identity', 'Parameter'] },
+})
 
 export interface IdentityProps {
   /** The client identity to dial. */
@@ -135,7 +259,7 @@ export interface IdentityProps {
 }
 
 /** The identity inside `<Client>`, used when the client also receives `<Parameter>`s. */
-export const Identity = defineElement<IdentityProps>({ tag: 'Identity' })
+export const Identity = defineElement<IdentityProps>({ tag: 'Identity', attributes: {}, children: { text: true } })
 
 /** Conference events that trigger `statusCallback`. */
 export type ConferenceEvent =
@@ -203,7 +327,43 @@ export interface ConferenceProps {
  * Joins the caller to a conference room. A `<Dial>` holds one `<Conference>` and nothing else.
  * @see https://www.twilio.com/docs/voice/twiml/conference
  */
-export const Conference = defineElement<ConferenceProps>({ tag: 'Conference' })
+export const Conference = defineElement<ConferenceProps>({
+  tag: 'Conference',
+  attributes: {
+    muted: attr.boolean,
+    beep: attr.union(attr.boolean, attr.enum('true', 'false', 'onEnter', 'onExit')),
+    startConferenceOnEnter: attr.boolean,
+    endConferenceOnExit: attr.boolean,
+    waitUrl: attr.url,
+    waitMethod: attr.method,
+    maxParticipants: attr.integer(2, 250),
+    record: attr.enum('do-not-record', 'record-from-start'),
+    region: attr.enum('us1', 'us2', 'ie1', 'de1', 'sg1', 'jp1', 'br1', 'au1'),
+    coach: attr.string(),
+    trim: attr.trim,
+    statusCallback: attr.url,
+    statusCallbackEvent: attr.list(
+      'start',
+      'end',
+      'join',
+      'leave',
+      'mute',
+      'hold',
+      'modify',
+      'speaker',
+      'announcement',
+    ),
+    statusCallbackMethod: attr.method,
+    recordingStatusCallback: attr.url,
+    recordingStatusCallbackMethod: attr.method,
+    recordingStatusCallbackEvent: attr.recordingEvents,
+    recordingConfigurationId: attr.string(),
+    eventCallbackUrl: attr.url,
+    jitterBufferSize: attr.enum('large', 'medium', 'small', 'off'),
+    participantLabel: attr.string(),
+  },
+  children: { text: true },
+})
 
 export interface QueueProps {
   /** Name of the queue to take a caller from. */
@@ -222,7 +382,11 @@ export interface QueueProps {
  * Connects the caller to the first caller waiting in a queue.
  * @see https://www.twilio.com/docs/voice/twiml/queue
  */
-export const Queue = defineElement<QueueProps>({ tag: 'Queue' })
+export const Queue = defineElement<QueueProps>({
+  tag: 'Queue',
+  attributes: { url: attr.url, method: attr.method, reservationSid: attr.string(), postWorkActivitySid: attr.string() },
+  children: { text: true },
+})
 
 export interface SimProps {
   /** SID (`DE…`) of the Programmable Wireless SIM to call. */
@@ -233,7 +397,7 @@ export interface SimProps {
  * Dials a Programmable Wireless SIM.
  * @see https://www.twilio.com/docs/voice/twiml/sim
  */
-export const Sim = defineElement<SimProps>({ tag: 'Sim' })
+export const Sim = defineElement<SimProps>({ tag: 'Sim', attributes: {}, children: { text: true } })
 
 export interface ApplicationProps extends DialedNounAttributes {
   /** The application SID as text, or `<ApplicationSid>` plus `<Parameter>` elements. */
@@ -248,7 +412,11 @@ export interface ApplicationProps extends DialedNounAttributes {
  * Dials another TwiML application in the same account. Cannot be dialed in parallel.
  * @see https://www.twilio.com/docs/voice/twiml/dial/application
  */
-export const Application = defineElement<ApplicationProps>({ tag: 'Application' })
+export const Application = defineElement<ApplicationProps>({
+  tag: 'Application',
+  attributes: { ...dialedNounDomains, customerId: attr.string(256), copyParentTo: attr.boolean },
+  children: { text: true, elements: ['ApplicationSid', 'Parameter'] },
+})
 
 export interface ApplicationSidProps {
   /** SID (`AP…`) of the application to dial. */
@@ -256,7 +424,11 @@ export interface ApplicationSidProps {
 }
 
 /** The application SID inside `<Application>`, used beside `<Parameter>`s. */
-export const ApplicationSid = defineElement<ApplicationSidProps>({ tag: 'ApplicationSid' })
+export const ApplicationSid = defineElement<ApplicationSidProps>({
+  tag: 'ApplicationSid',
+  attributes: {},
+  children: { text: true },
+})
 
 export interface WhatsAppProps extends DialedNounAttributes {
   /** The WhatsApp user's phone number, E.164 (`+14155550100`). */
@@ -267,4 +439,8 @@ export interface WhatsAppProps extends DialedNounAttributes {
  * Places a WhatsApp voice call.
  * @see https://www.twilio.com/docs/voice/twiml/whatsapp
  */
-export const WhatsApp = defineElement<WhatsAppProps>({ tag: 'WhatsApp' })
+export const WhatsApp = defineElement<WhatsAppProps>({
+  tag: 'WhatsApp',
+  attributes: dialedNounDomains,
+  children: { text: true },
+})

@@ -4,6 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/gather
  */
 import { type Child, defineElement } from '../node.js'
+import { attr } from '../schema.js'
 import type { KnownGatherLanguage } from './catalog.js'
 import type { HttpMethod, OpenUnion } from './common.js'
 
@@ -46,7 +47,9 @@ export interface GatherProps {
   /** Filter profanity out of `SpeechResult`. Default `true`. */
   profanityFilter?: boolean
   /** Recognition model, e.g. `default`, `numbers_and_commands`, `phone_call`, `experimental_conversations`. */
-  speechModel?: OpenUnion<'default' | 'numbers_and_commands' | 'phone_call' | 'experimental_conversations' | 'experimental_utterances'>
+  speechModel?: OpenUnion<
+    'default' | 'numbers_and_commands' | 'phone_call' | 'experimental_conversations' | 'experimental_utterances'
+  >
   /** Use the premium `phone_call` model. Default `false`. */
   enhanced?: boolean
   /** URL that receives interim speech results (`UnstableSpeechResult`) as the caller speaks. */
@@ -61,4 +64,33 @@ export interface GatherProps {
  * Collects digits or speech from the caller while prompts play.
  * @see https://www.twilio.com/docs/voice/twiml/gather
  */
-export const Gather = defineElement<GatherProps>({ tag: 'Gather' })
+export const Gather = defineElement<GatherProps>({
+  tag: 'Gather',
+  attributes: {
+    action: attr.url,
+    method: attr.method,
+    actionOnEmptyResult: attr.boolean,
+    input: attr.list('dtmf', 'speech'),
+    timeout: attr.integer(1),
+    speechTimeout: attr.union(attr.integer(0), attr.enum('auto')),
+    maxSpeechTime: attr.integer(1, 60),
+    finishOnKey: attr.string(1),
+    numDigits: attr.integer(1),
+    bargeIn: attr.boolean,
+    hints: attr.string(),
+    language: attr.open(),
+    profanityFilter: attr.boolean,
+    speechModel: attr.open([
+      'default',
+      'numbers_and_commands',
+      'phone_call',
+      'experimental_conversations',
+      'experimental_utterances',
+    ]),
+    enhanced: attr.boolean,
+    partialResultCallback: attr.url,
+    partialResultCallbackMethod: attr.method,
+    debug: attr.boolean,
+  },
+  children: { elements: ['Say', 'Play', 'Pause'] },
+})

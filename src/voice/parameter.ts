@@ -5,6 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
  */
 import { defineElement } from '../node.js'
+import { attr } from '../schema.js'
 
 export interface ParameterProps {
   /** Name of the custom parameter. */
@@ -15,4 +16,7 @@ export interface ParameterProps {
 }
 
 /** A custom parameter, e.g. `<Parameter name="ticket" value="42" />`. */
-export const Parameter = defineElement<ParameterProps>({ tag: 'Parameter' })
+export const Parameter = defineElement<ParameterProps>({
+  tag: 'Parameter',
+  attributes: { name: attr.string(), value: attr.string() },
+})

@@ -4,6 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/play
  */
 import { defineElement, type TextChild } from '../node.js'
+import { attr } from '../schema.js'
 
 export interface PlayProps {
   /** URL of an audio file (MP3, WAV, ...) to play. Leave out when playing `digits`. */
@@ -18,7 +19,11 @@ export interface PlayProps {
  * Plays an audio file, or DTMF tones with `digits`.
  * @see https://www.twilio.com/docs/voice/twiml/play
  */
-export const Play = defineElement<PlayProps>({ tag: 'Play' })
+export const Play = defineElement<PlayProps>({
+  tag: 'Play',
+  attributes: { loop: attr.integer(0), digits: attr.string() },
+  children: { text: true },
+})
 
 export interface PauseProps {
   /** Seconds of silence. Default 1. */
@@ -30,4 +35,4 @@ export interface PauseProps {
  * Waits silently; as the first verb it delays answering the call.
  * @see https://www.twilio.com/docs/voice/twiml/pause
  */
-export const Pause = defineElement<PauseProps>({ tag: 'Pause' })
+export const Pause = defineElement<PauseProps>({ tag: 'Pause', attributes: { length: attr.integer(1) } })

@@ -4,6 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/say
  */
 import { type Child, defineElement } from '../node.js'
+import { attr } from '../schema.js'
 import type { KnownSayLanguage, KnownSayVoice } from './catalog.js'
 import type { OpenUnion } from './common.js'
 
@@ -27,4 +28,8 @@ export interface SayProps {
  * Speaks text to the caller. Basic voices take up to 4096 characters, Polly 3000, Google 5000.
  * @see https://www.twilio.com/docs/voice/twiml/say
  */
-export const Say = defineElement<SayProps>({ tag: 'Say' })
+export const Say = defineElement<SayProps>({
+  tag: 'Say',
+  attributes: { voice: attr.open(), language: attr.open(), loop: attr.integer(0) },
+  children: { text: true, elements: [] },
+})

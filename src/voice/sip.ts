@@ -5,7 +5,14 @@
  * @see https://www.twilio.com/docs/voice/twiml/sip
  */
 import { defineElement, type Reporter, type TextChild } from '../node.js'
-import type { DialedNounAttributes, MachineDetectionAttributes, TwilioRegion } from './common.js'
+import { attr } from '../schema.js'
+import {
+  type DialedNounAttributes,
+  dialedNounDomains,
+  type MachineDetectionAttributes,
+  machineDetectionDomains,
+  type TwilioRegion,
+} from './common.js'
 
 /** Region Twilio sends the SIP traffic from. Default `us1` (North America, Virginia). */
 export type SipRegion = TwilioRegion
@@ -123,9 +130,6 @@ function addUriParameter(
     report(`sip.${name}`, `SIP ${name} "${inText[1]}" in the URI is not one of ${allowed.join(', ')}`)
   }
   if (value === undefined || value === null) return uri
-  if (!allowed.includes(value)) {
-    report(`sip.${name}`, `${name}="${value}" is not one of ${allowed.join(', ')}`)
-  }
   if (inText !== null) {
     report(
       `sip.${name}-twice`,
@@ -161,6 +165,16 @@ const URI_PROPS = new Set(['region', 'transport', 'headers'])
  */
 export const Sip = defineElement<SipProps>({
   tag: 'Sip',
+  attributes: {
+    ...dialedNounDomains,
+    ...machineDetectionDomains,
+    username: attr.string(255),
+    password: attr.string(),
+    region: attr.enum(...SIP_REGIONS),
+    transport: attr.enum(...SIP_TRANSPORTS),
+    headers: attr.custom,
+  },
+  children: { text: true },
   nonAttributes: URI_PROPS,
   text: (text, props, report) => composeSipUri(text, props as Partial<SipProps>, report),
 })
