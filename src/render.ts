@@ -22,6 +22,11 @@ export interface RenderOptions {
   validate?: 'throw' | 'warn' | 'off'
   /** Receives each problem in `'warn'` mode (default: `console.warn`). */
   onIssue?: (issue: TwimlIssue) => void
+  /**
+   * The account has Twilio's "Enhanced Programmable SIP Features", which allow several nouns
+   * beside a `<Sip>` in one `<Dial>` (parallel or sequential SIP dialing). Default `false`.
+   */
+  enhancedSip?: boolean
 }
 
 interface Frame {
@@ -210,6 +215,10 @@ function report(st: State, rule: string, message: string, code?: number | string
 function notANode(value: unknown, st: State): TwimlRenderError {
   if (isThenable(value)) {
     return new TwimlRenderError(pathOf(st), 'a child is a Promise; use renderAsync() to render async content')
+  }
+  if (typeof value === 'function') {
+    const name = value.name || 'Component'
+    return new TwimlRenderError(pathOf(st), `a child is the component ${name} itself; write <${name} /> to use it`)
   }
   const hint =
     typeof value === 'object' && value !== null && 'type' in value && 'props' in value

@@ -1,0 +1,33 @@
+/**
+ * The core runs on edge runtimes: nothing under src/ may import node:* modules, use Buffer
+ * or process, or import the twilio package (a test oracle only).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : [path]
+  })
+}
+
+test('src/ and jsx-runtime/ use no Node-only API and never import twilio', () => {
+  const offenders: string[] = []
+  for (const file of [...files('src'), ...files('jsx-runtime')]) {
+    const code = readFileSync(file, 'utf8')
+    if (/from\s+['"]node:|import\(\s*['"]node:|require\(/.test(code)) offenders.push(`${file}: imports a node: module`)
+    if (/\bBuffer\b/.test(code)) offenders.push(`${file}: uses Buffer`)
+    if (/\bprocess\./.test(code)) offenders.push(`${file}: uses process`)
+    if (/from\s+['"]twilio/.test(code)) offenders.push(`${file}: imports twilio`)
+  }
+  expect(offenders).toEqual([])
+})
+
+test('zero runtime dependencies; hono is an optional peer', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+  expect(pkg.dependencies ?? {}).toEqual({})
+  expect(Object.keys(pkg.peerDependencies)).toEqual(['hono'])
+  expect(pkg.peerDependenciesMeta.hono.optional).toBe(true)
+})

@@ -1,0 +1,231 @@
+import {
+  Client,
+  Dial,
+  Fragment,
+  Gather,
+  Hangup,
+  Identity,
+  Number,
+  Parameter,
+  Pause,
+  Play,
+  Redirect,
+  Reject,
+  Response,
+  render,
+  renderAsync,
+  Say,
+  TwimlRenderError,
+  VoiceResponse,
+} from 'twiml-jsx'
+import { jsx } from 'twiml-jsx/jsx-runtime'
+import { describe, expect, test } from 'vitest'
+
+const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+
+describe('render: output rules', () => {
+  test('declaration, compact tree, empty elements self-close', () => {
+    expect(
+      render(
+        <Response>
+          <Say>Hello</Say>
+          <Pause />
+          <Hangup />
+        </Response>,
+      ),
+    ).toBe(`${DECL}<Response><Say>Hello</Say><Pause/><Hangup/></Response>`)
+    expect(render(<Response />)).toBe(`${DECL}<Response/>`)
+  })
+
+  test('attributes in the order written; booleans, numbers, arrays; null and undefined omitted; false kept', () => {
+    expect(
+      render(
+        <Dial timeout={20} hangupOnStar={false} action={undefined} callerId="+15551230000" answerOnBridge>
+          +15550001111
+        </Dial>,
+      ),
+    ).toBe(
+      `${DECL}<Dial timeout="20" hangupOnStar="false" callerId="+15551230000" answerOnBridge="true">+15550001111</Dial>`,
+    )
+    expect(render(<Gather input={['dtmf', 'speech']} numDigits={1} />)).toBe(
+      `${DECL}<Gather input="dtmf speech" numDigits="1"/>`,
+    )
+  })
+
+  test('<Dial sequential> is the boolean shorthand', () => {
+    expect(render(<Dial sequential>+15550001111</Dial>)).toBe(`${DECL}<Dial sequential="true">+15550001111</Dial>`)
+  })
+
+  test('text escaping: & < > and CR; quotes stay', () => {
+    expect(render(<Say>{'a & b < c > d "e" \'f\'\r\n\tg'}</Say>)).toBe(
+      `${DECL}<Say>a &amp; b &lt; c &gt; d "e" 'f'&#xD;\n\tg</Say>`,
+    )
+  })
+
+  test('attribute escaping: & < " TAB LF CR; > and apostrophe stay', () => {
+    expect(render(<Dial callerId={'a&b<c>d"e\'f\tg\nh\ri'} />)).toBe(
+      `${DECL}<Dial callerId="a&amp;b&lt;c>d&quot;e'f&#x9;g&#xA;h&#xD;i"/>`,
+    )
+  })
+
+  test('astral characters (valid surrogate pairs) pass unchanged', () => {
+    expect(render(<Say>call 😀 日本</Say>)).toBe(`${DECL}<Say>call 😀 日本</Say>`)
+  })
+
+  test('fragments and arrays flatten; null, undefined, true, false render nothing; numbers render as text', () => {
+    const people = ['+15550000001', '+15550000002']
+    expect(
+      render(
+        <Response>
+          <>
+            <Say>one</Say>
+            {null}
+            {undefined}
+            {true}
+            {false}
+          </>
+          {[<Play key="a">a.mp3</Play>, [<Pause key="b" length={2} />]]}
+          <Dial>
+            {people.map((p) => (
+              <Number key={p}>{p}</Number>
+            ))}
+          </Dial>
+          <Say>{42}</Say>
+          <Say>{''}</Say>
+        </Response>,
+      ),
+    ).toBe(
+      `${DECL}<Response><Say>one</Say><Play>a.mp3</Play><Pause length="2"/><Dial><Number>+15550000001</Number><Number>+15550000002</Number></Dial><Say>42</Say><Say/></Response>`,
+    )
+  })
+
+  test('user components are functions of props, called at render time', () => {
+    const Greeting = ({ name }: { name: string }) => <Say>Hello {name}</Say>
+    expect(
+      render(
+        <Response>
+          <Greeting name="Ada" />
+        </Response>,
+      ),
+    ).toBe(`${DECL}<Response><Say>Hello Ada</Say></Response>`)
+  })
+
+  test('nouns with nested elements: Client with Identity and Parameter', () => {
+    expect(
+      render(
+        <Dial>
+          <Client>
+            <Identity>alice</Identity>
+            <Parameter name="ticket" value="42" />
+          </Client>
+        </Dial>,
+      ),
+    ).toBe(`${DECL}<Dial><Client><Identity>alice</Identity><Parameter name="ticket" value="42"/></Client></Dial>`)
+  })
+
+  test('VoiceResponse is Response; built-ins can be called as functions', () => {
+    expect(VoiceResponse).toBe(Response)
+    expect(render(Response({ children: Hangup({}) }))).toBe(`${DECL}<Response><Hangup/></Response>`)
+  })
+
+  test('Fragment is exported for explicit use', () => {
+    expect(render(jsx(Fragment, { children: [<Reject key="r" reason="busy" />] }))).toBe(
+      `${DECL}<Reject reason="busy"/>`,
+    )
+  })
+})
+
+describe('renderAsync', () => {
+  const Lookup = async ({ id }: { id: string }) => {
+    await new Promise((r) => setTimeout(r, 1))
+    return <Redirect method="GET">{`/queue/${id}`}</Redirect>
+  }
+
+  test('awaits async components and gives the bytes render gives for the resolved tree', async () => {
+    const xml = await renderAsync(
+      <Response>
+        <Say>Please hold</Say>
+        <Lookup id="7" />
+      </Response>,
+    )
+    expect(xml).toBe(`${DECL}<Response><Say>Please hold</Say><Redirect method="GET">/queue/7</Redirect></Response>`)
+    expect(xml).toBe(
+      render(
+        <Response>
+          <Say>Please hold</Say>
+          <Redirect method="GET">/queue/7</Redirect>
+        </Response>,
+      ),
+    )
+  })
+
+  test('accepts a promise of a tree and promises as children', async () => {
+    const later = Promise.resolve(<Hangup />)
+    expect(await renderAsync(Promise.resolve(<Response>{later as never}</Response>))).toBe(
+      `${DECL}<Response><Hangup/></Response>`,
+    )
+  })
+
+  test('render() meeting an async component says to use renderAsync', () => {
+    expect(() =>
+      render(
+        <Response>
+          <Dial>
+            <Lookup id="1" />
+          </Dial>
+        </Response>,
+      ),
+    ).toThrow(
+      new TwimlRenderError(
+        'Response > Dial',
+        'component Lookup is async; use renderAsync() (or twiml() from twiml-jsx/hono, which awaits it)',
+      ),
+    )
+  })
+})
+
+describe('render: clear errors naming the element path', () => {
+  test('a plain object from JSON is not a node', () => {
+    const fromJson = JSON.parse('{"type":"Hangup","props":{},"$$typeof":"x"}')
+    expect(() => render(<Response>{fromJson}</Response>)).toThrow(
+      'Response: a child is a plain object, which is not a TwiML node, string, number or array (it looks like a node but lacks the twiml-jsx brand: JSON cannot carry a node)',
+    )
+  })
+
+  test('an illegal XML character in text names the path', () => {
+    expect(() =>
+      render(
+        <Response>
+          <Say>ok</Say>
+          <Say>{'bad\u0001'}</Say>
+        </Response>,
+      ),
+    ).toThrow('Response > Say[2]: U+0001 at index 3 is not allowed in XML 1.0')
+  })
+
+  test('an illegal XML character in an attribute is an error too (twilio would emit it)', () => {
+    expect(() =>
+      render(
+        <Response>
+          <Dial callerId={'x\uFFFF'}>+1</Dial>
+        </Response>,
+      ),
+    ).toThrow('Response > Dial: U+FFFF at index 1 is not allowed in XML 1.0')
+  })
+
+  test('a lone surrogate is an error', () => {
+    expect(() => render(<Say>{'a\uD800b'}</Say>)).toThrow('Say: U+D800 at index 1 is not allowed in XML 1.0')
+  })
+
+  test('an object as an attribute value is an error', () => {
+    expect(() => render(<Dial callerId={{ a: 1 } as never} />)).toThrow(
+      'Dial: attribute callerId is a plain object; attributes take a string, number, boolean or array',
+    )
+  })
+
+  test('a component passed as a child instead of an element', () => {
+    expect(() => render(<Response>{Hangup as never}</Response>)).toThrow(
+      'Response: a child is the component Hangup itself; write <Hangup /> to use it',
+    )
+  })
+})

@@ -1,0 +1,51 @@
+/**
+ * `npm start` really serves the examples: start examples/server.tsx (as `npm start` does, with
+ * tsx) on a free port of 127.0.0.1, POST a route over HTTP, stop the server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { afterAll, expect, test } from 'vitest'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+let server: ChildProcess | undefined
+afterAll(() => {
+  server?.kill('SIGTERM')
+})
+
+test('examples/server.tsx answers POST /sip/basic with TwiML on 127.0.0.1', async () => {
+  const port = await freePort()
+  server = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  server.stderr?.on('data', (d) => {
+    stderr += d
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000)
+    server!.stdout!.on('data', (d: Buffer) => {
+      if (String(d).includes(`http://127.0.0.1:${port}/`)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    server!.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
+  })
+  const res = await fetch(`http://127.0.0.1:${port}/sip/basic`, { method: 'POST' })
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
+  expect(await res.text()).toBe(
+    '<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Sip>sip:kate@example.com</Sip></Dial></Response>',
+  )
+}, 30_000)

@@ -1,0 +1,198 @@
+/**
+ * Random TwiML documents drawn from the element specs (attribute domains and child rules),
+ * built two ways: with our components, and with the twilio package's builder (the oracle).
+ */
+import fc from 'fast-check'
+import twilio from 'twilio'
+import { type BuiltinElement, ELEMENT_SPEC, type ElementSpec, jsx, type TwimlNode } from '../../src/node.js'
+import type { AttributeDomain } from '../../src/schema.js'
+
+/** One generated element: what both builders need. */
+export interface GenElement {
+  readonly tag: string
+  readonly element: BuiltinElement<any>
+  readonly attrs: readonly (readonly [string, unknown])[]
+  /** Props that are not attributes (Sip URI props), and the text twilio must get instead. */
+  readonly extraProps?: Readonly<Record<string, unknown>>
+  readonly text?: string
+  readonly twilioText?: string
+  readonly children?: readonly GenElement[]
+}
+
+// Characters XML 1.0 allows, weighted towards the ones that need escaping.
+const xmlChar = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('&', '<', '>', '"', "'", '\t', '\n', '\r', ' ', ';', '?', '=', '%', '&amp;'),
+  },
+  { weight: 6, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.integer({ min: 0xa0, max: 0xd7ff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.integer({ min: 0xe000, max: 0xfffd }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
+)
+
+/** Strings with markup characters, quotes, whitespace controls and non-BMP characters. */
+export const hostileString = (maxLength = 24) => fc.string({ unit: xmlChar, maxLength })
+
+const token = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-._'),
+  minLength: 1,
+  maxLength: 12,
+})
+
+export function domainArbitrary(domain: AttributeDomain): fc.Arbitrary<unknown> | undefined {
+  switch (domain.kind) {
+    case 'enum':
+      return fc.constantFrom(...domain.values)
+    case 'list':
+      return fc.subarray([...domain.values], { minLength: 1 })
+    case 'open':
+      return domain.known.length > 0 ? fc.oneof(fc.constantFrom(...domain.known), hostileString()) : hostileString()
+    case 'boolean':
+      return fc.boolean()
+    case 'integer':
+      return fc.integer({ min: domain.min ?? 0, max: domain.max ?? 100_000 })
+    case 'number':
+      return fc.integer({ min: domain.min ?? 0, max: domain.max ?? 100_000 })
+    case 'url':
+      return fc.oneof(
+        token.map((t) => `/${t}`),
+        fc.tuple(token, hostileString(12)).map(([p, q]) => `https://example.com/${p}?q=${q}`),
+      )
+    case 'string':
+      return hostileString(domain.maxLength === undefined ? 24 : Math.min(24, domain.maxLength))
+    case 'union':
+      return fc.oneof(...domain.of.map(domainArbitrary).filter((a) => a !== undefined))
+    case 'custom':
+      return undefined
+  }
+}
+
+export const specOf = (element: BuiltinElement<any>): ElementSpec => element[ELEMENT_SPEC]
+
+type AttrPairs = readonly (readonly [string, unknown])[]
+
+function attrsArbitrary(spec: ElementSpec): fc.Arbitrary<AttrPairs> {
+  const entries = Object.entries(spec.attributes as Record<string, AttributeDomain>).filter(
+    ([name]) => !spec.nonAttributes?.has(name),
+  )
+  const pairs = entries.flatMap(([name, domain]) => {
+    const arb = domainArbitrary(domain)
+    return arb === undefined ? [] : [arb.map((v) => [name, v] as const)]
+  })
+  // A random subset of the attributes, in a random order (attributes render in the order written).
+  return fc
+    .shuffledSubarray(pairs.map((_, i) => i))
+    .chain(
+      (indexes): fc.Arbitrary<AttrPairs> =>
+        indexes.length === 0 ? fc.constant([]) : fc.tuple(...indexes.map((i) => pairs[i]!)),
+    )
+}
+
+const sipExtras = fc.record(
+  {
+    region: fc.constantFrom('us1', 'us2', 'ie1', 'de1', 'sg1', 'jp1', 'br1', 'au1'),
+    transport: fc.constantFrom('udp', 'tcp', 'tls'),
+    headers: fc.uniqueArray(
+      fc.tuple(
+        token.map((t) => `x-${t}`),
+        hostileString(16),
+      ),
+      {
+        maxLength: 3,
+        selector: ([n]) => n.toLowerCase(),
+      },
+    ),
+  },
+  { requiredKeys: [] },
+)
+
+/** The URI Twilio must receive, written out independently of `composeSipUri`. */
+function expectedSipUri(uri: string, extras: { region?: string; transport?: string; headers?: [string, string][] }) {
+  let out = uri
+  if (extras.region !== undefined) out += `;region=${extras.region}`
+  if (extras.transport !== undefined) out += `;transport=${extras.transport}`
+  if (extras.headers !== undefined && extras.headers.length > 0) {
+    out += `?${extras.headers.map(([n, v]) => `${n}=${encodeURIComponent(v)}`).join('&')}`
+  }
+  return out
+}
+
+/**
+ * Arbitrary documents rooted at `root`, whose children are drawn from each spec's child
+ * rule among `elements` (tags without a component there are skipped).
+ */
+export function documentArbitrary(root: BuiltinElement<any>, elements: readonly BuiltinElement<any>[], maxDepth = 4) {
+  const byTag = new Map(elements.map((e) => [specOf(e).tag, e]))
+  const memo = new Map<string, fc.Arbitrary<GenElement>>()
+
+  function arb(element: BuiltinElement<any>, depth: number): fc.Arbitrary<GenElement> {
+    const spec = specOf(element)
+    const key = `${spec.tag}/${depth}`
+    const cached = memo.get(key)
+    if (cached) return cached
+    const childTags = (spec.children?.elements ?? []).filter((t) => byTag.has(t))
+    const canNest = childTags.length > 0 && depth < maxDepth
+    const attrs = attrsArbitrary(spec)
+    let result: fc.Arbitrary<GenElement>
+    if (spec.tag === 'Sip') {
+      const uri = fc.tuple(token, token).map(([u, h]) => `sip:${u}@${h}.example.com`)
+      result = fc.tuple(attrs, uri, sipExtras).map(([a, u, extras]) => ({
+        tag: 'Sip',
+        element,
+        attrs: a,
+        extraProps: {
+          ...extras,
+          headers: extras.headers === undefined ? undefined : Object.fromEntries(extras.headers),
+        },
+        text: u,
+        twilioText: expectedSipUri(u, extras as never),
+      }))
+    } else {
+      const modes: fc.Arbitrary<Partial<GenElement>>[] = []
+      if (spec.children?.text) modes.push(hostileString(40).map((text) => ({ text })))
+      if (canNest) {
+        const child = fc.oneof(...childTags.map((t) => fc.constant(t))).chain((t) => arb(byTag.get(t)!, depth + 1))
+        modes.push(fc.array(child, { maxLength: 4 }).map((children) => ({ children })))
+      }
+      if (modes.length === 0) modes.push(fc.constant({}))
+      result = fc
+        .tuple(attrs, fc.oneof(...modes))
+        .map(([a, content]) => ({ tag: spec.tag, element, attrs: a, ...content }))
+    }
+    memo.set(key, result)
+    return result
+  }
+  return arb(root, 0)
+}
+
+/** Our tree for a generated element. */
+export function toNode(g: GenElement): TwimlNode {
+  const props: Record<string, unknown> = Object.fromEntries(g.attrs)
+  if (g.extraProps) for (const [k, v] of Object.entries(g.extraProps)) if (v !== undefined) props[k] = v
+  if (g.children !== undefined) props.children = g.children.map(toNode)
+  else if (g.text !== undefined) props.children = g.text
+  return jsx(g.element, props)
+}
+
+/** The twilio builder method that creates `tag` under a parent (`Dial` → `dial`, `WhatsApp` → `whatsApp`). */
+export const twilioMethod = (tag: string) => tag.charAt(0).toLowerCase() + tag.slice(1)
+
+/** The same document built with the twilio package (the root must be Response). */
+export function toTwilio(root: GenElement): string {
+  const response = new twilio.twiml.VoiceResponse()
+  for (const child of root.children ?? []) addTwilio(response, child)
+  return response.toString()
+}
+
+function addTwilio(parent: any, g: GenElement): void {
+  const method = twilioMethod(g.tag)
+  if (typeof parent[method] !== 'function') throw new Error(`twilio has no ${method}() on ${parent.constructor.name}`)
+  const attrs = Object.fromEntries(g.attrs)
+  if (g.children !== undefined) {
+    const el = parent[method](attrs)
+    for (const c of g.children) addTwilio(el, c)
+  } else {
+    parent[method](attrs, g.twilioText ?? g.text)
+  }
+}
