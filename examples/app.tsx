@@ -5,9 +5,17 @@
  */
 import { Hono } from 'hono'
 import { Dial, Gather, Hangup, Response, Say, Sip } from 'twiml-jsx'
-import { twiml } from 'twiml-jsx/hono'
+import { twiml, twimlDefaults } from 'twiml-jsx/hono'
 
 export const app = new Hono()
+
+// Screening documents run on the called party's leg, where Twilio refuses <Dial>: declaring the
+// context makes rendering enforce that.
+app.use('/sip/screening', twimlDefaults({ context: 'screening' }))
+app.use('/sip/screening/*', twimlDefaults({ context: 'screening' }))
+
+/** Parallel and sequential SIP dialing need the account's Enhanced Programmable SIP Features. */
+const ENHANCED_SIP = { enhancedSip: true } as const
 
 /** Webhook parameters arrive as a form (POST) or a query string (GET). */
 async function params(c: { req: { method: string; query(): Record<string, string>; parseBody(): Promise<unknown> } }) {
@@ -168,6 +176,7 @@ app.on(['GET', 'POST'], '/sip/parallel', (c) =>
         <Sip>sip:alice-mobile@example.com</Sip>
       </Dial>
     </Response>,
+    ENHANCED_SIP,
   ),
 )
 
@@ -182,6 +191,7 @@ app.on(['GET', 'POST'], '/sip/sequential', (c) =>
         <Sip>sip:charlie@example.com</Sip>
       </Dial>
     </Response>,
+    ENHANCED_SIP,
   ),
 )
 

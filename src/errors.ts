@@ -6,6 +6,8 @@ export interface TwimlIssue {
   readonly rule: string
   /** Human sentence, without the path. */
   readonly message: string
+  /** `'warning'`: the document works but not as written (a verb that never runs). */
+  readonly severity: 'error' | 'warning'
   /** Twilio error code or documentation link, where Twilio has one. */
   readonly code?: number | string
 }

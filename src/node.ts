@@ -57,10 +57,36 @@ export interface ElementSpec<P = any> {
   /** Rename of props to wire attribute names (`interpretAs` → `interpret-as`). */
   readonly attributeNames?: Readonly<Record<string, string>>
   /**
+   * An element twiml-jsx does not know (made by `UncheckedElement`): validation accepts it in any
+   * parent, and accepts any attributes and children in it.
+   */
+  readonly unchecked?: boolean
+  /**
    * For elements whose content is one text value that the element rewrites before it
    * is escaped (the SIP URI). Children must then be text only.
    */
   readonly text?: (text: string, props: Record<string, unknown>, report: Reporter) => string
+  /**
+   * Rules about the element as a whole (how many of which children, lengths), run after its
+   * children have been rendered. Report problems; the renderer adds the path.
+   */
+  readonly check?: (element: CheckedElement<P>, report: Reporter, options: CheckOptions) => void
+}
+
+/** What an element's `check` sees once its children are rendered. */
+export interface CheckedElement<P> {
+  readonly props: P
+  /** Number of child elements of each tag. */
+  readonly counts: Readonly<Record<string, number>>
+  /** Characters of text inside the element, descendants included. */
+  readonly textLength: number
+  /** Characters of text directly inside the element. */
+  readonly ownTextLength: number
+}
+
+/** The render options element rules may depend on. */
+export interface CheckOptions {
+  readonly enhancedSip?: boolean
 }
 
 /** The props of `P` that are attributes (everything but `children`). */

@@ -19,8 +19,8 @@ export type AttributeDomain =
   | { readonly kind: 'number'; readonly min?: number; readonly max?: number }
   /** A URL Twilio requests: relative, or absolute with a valid host name. */
   | { readonly kind: 'url' }
-  /** Free text, optionally bounded in length. */
-  | { readonly kind: 'string'; readonly maxLength?: number }
+  /** Free text, optionally bounded in length (`code`: the Twilio error for a longer value). */
+  | { readonly kind: 'string'; readonly maxLength?: number; readonly code?: number }
   /** Several domains accepted (e.g. `speechTimeout`: a number or `auto`). */
   | { readonly kind: 'union'; readonly of: readonly AttributeDomain[] }
   /** Not an attribute value the renderer checks (objects composed by the element, like SIP headers). */
@@ -35,8 +35,8 @@ export const attr = {
   integer: (min?: number, max?: number): AttributeDomain => ({ kind: 'integer', min, max }) as AttributeDomain,
   number: (min?: number, max?: number): AttributeDomain => ({ kind: 'number', min, max }) as AttributeDomain,
   url: { kind: 'url' } as AttributeDomain,
-  string: (maxLength?: number): AttributeDomain =>
-    (maxLength === undefined ? { kind: 'string' } : { kind: 'string', maxLength }) as AttributeDomain,
+  string: (maxLength?: number, code?: number): AttributeDomain =>
+    (maxLength === undefined ? { kind: 'string' } : code === undefined ? { kind: 'string', maxLength } : { kind: 'string', maxLength, code }) as AttributeDomain,
   union: (...of: AttributeDomain[]): AttributeDomain => ({ kind: 'union', of }),
   custom: { kind: 'custom' } as AttributeDomain,
   /** `GET` or `POST`. */

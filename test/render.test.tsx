@@ -1,4 +1,5 @@
 import {
+  type Child,
   Client,
   Dial,
   Fragment,
@@ -11,6 +12,7 @@ import {
   Play,
   Redirect,
   Reject,
+  type RenderOptions,
   Response,
   render,
   renderAsync,
@@ -21,6 +23,8 @@ import {
 import { jsx } from 'twiml-jsx/jsx-runtime'
 import { describe, expect, test } from 'vitest'
 
+/** Renders a piece of a document (its root is not <Response>). */
+const piece = (node: Child, options: RenderOptions = {}) => render(node, { context: 'fragment', ...options })
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 
 describe('render: output rules', () => {
@@ -39,7 +43,7 @@ describe('render: output rules', () => {
 
   test('attributes in the order written; booleans, numbers, arrays; null and undefined omitted; false kept', () => {
     expect(
-      render(
+      piece(
         <Dial timeout={20} hangupOnStar={false} action={undefined} callerId="+15551230000" answerOnBridge>
           +15550001111
         </Dial>,
@@ -47,29 +51,29 @@ describe('render: output rules', () => {
     ).toBe(
       `${DECL}<Dial timeout="20" hangupOnStar="false" callerId="+15551230000" answerOnBridge="true">+15550001111</Dial>`,
     )
-    expect(render(<Gather input={['dtmf', 'speech']} numDigits={1} />)).toBe(
+    expect(piece(<Gather input={['dtmf', 'speech']} numDigits={1} />)).toBe(
       `${DECL}<Gather input="dtmf speech" numDigits="1"/>`,
     )
   })
 
   test('<Dial sequential> is the boolean shorthand', () => {
-    expect(render(<Dial sequential>+15550001111</Dial>)).toBe(`${DECL}<Dial sequential="true">+15550001111</Dial>`)
+    expect(piece(<Dial sequential>+15550001111</Dial>)).toBe(`${DECL}<Dial sequential="true">+15550001111</Dial>`)
   })
 
   test('text escaping: & < > and CR; quotes stay', () => {
-    expect(render(<Say>{'a & b < c > d "e" \'f\'\r\n\tg'}</Say>)).toBe(
+    expect(piece(<Say>{'a & b < c > d "e" \'f\'\r\n\tg'}</Say>)).toBe(
       `${DECL}<Say>a &amp; b &lt; c &gt; d "e" 'f'&#xD;\n\tg</Say>`,
     )
   })
 
   test('attribute escaping: & < " TAB LF CR; > and apostrophe stay', () => {
-    expect(render(<Dial callerId={'a&b<c>d"e\'f\tg\nh\ri'} />)).toBe(
+    expect(piece(<Dial callerId={'a&b<c>d"e\'f\tg\nh\ri'} />)).toBe(
       `${DECL}<Dial callerId="a&amp;b&lt;c>d&quot;e'f&#x9;g&#xA;h&#xD;i"/>`,
     )
   })
 
   test('astral characters (valid surrogate pairs) pass unchanged', () => {
-    expect(render(<Say>call 😀 日本</Say>)).toBe(`${DECL}<Say>call 😀 日本</Say>`)
+    expect(piece(<Say>call 😀 日本</Say>)).toBe(`${DECL}<Say>call 😀 日本</Say>`)
   })
 
   test('fragments and arrays flatten; null, undefined, true, false render nothing; numbers render as text', () => {
@@ -112,7 +116,7 @@ describe('render: output rules', () => {
 
   test('nouns with nested elements: Client with Identity and Parameter', () => {
     expect(
-      render(
+      piece(
         <Dial>
           <Client>
             <Identity>alice</Identity>
@@ -129,7 +133,7 @@ describe('render: output rules', () => {
   })
 
   test('Fragment is exported for explicit use', () => {
-    expect(render(jsx(Fragment, { children: [<Reject key="r" reason="busy" />] }))).toBe(
+    expect(piece(jsx(Fragment, { children: [<Reject key="r" reason="busy" />] }))).toBe(
       `${DECL}<Reject reason="busy"/>`,
     )
   })
@@ -214,11 +218,11 @@ describe('render: clear errors naming the element path', () => {
   })
 
   test('a lone surrogate is an error', () => {
-    expect(() => render(<Say>{'a\uD800b'}</Say>)).toThrow('Say: U+D800 at index 1 is not allowed in XML 1.0')
+    expect(() => piece(<Say>{'a\uD800b'}</Say>)).toThrow('Say: U+D800 at index 1 is not allowed in XML 1.0')
   })
 
   test('an object as an attribute value is an error', () => {
-    expect(() => render(<Dial callerId={{ a: 1 } as never} />)).toThrow(
+    expect(() => piece(<Dial callerId={{ a: 1 } as never} />)).toThrow(
       'Dial: attribute callerId is a plain object; attributes take a string, number, boolean or array',
     )
   })

@@ -111,6 +111,13 @@ const DIAL_RING_TONES = [
   'za',
 ] as const satisfies readonly DialRingTone[]
 
+/** The nouns `<Dial>` can dial. */
+export const DIAL_NOUNS = ['Number', 'Client', 'Sip', 'Conference', 'Queue', 'Sim', 'Application', 'WhatsApp']
+/** Most nouns one `<Dial>` may ring, in parallel or in sequence. */
+export const MAX_DIAL_NOUNS = 10
+// For SIP calls the caller ID is free text, limited to these characters.
+const SIP_CALLER_ID = /^[A-Za-z0-9+\-_.]+$/
+
 export interface DialProps {
   /**
    * Whom to dial: a phone number as text, or up to ten nouns (`Number`, `Client`, `Sip`, ...),
@@ -211,9 +218,43 @@ export const Dial = defineElement<DialProps>({
     timeout: attr.integer(5, 600),
     trim: attr.trim,
   },
-  children: {
-    text: true,
-    elements: ['Number', 'Client', 'Sip', 'Conference', 'Queue', 'Sim', 'Application', 'WhatsApp'],
+  children: { text: true, elements: DIAL_NOUNS },
+  check: ({ props, counts, ownTextLength }, report, options) => {
+    let nouns = 0
+    for (const noun of DIAL_NOUNS) nouns += counts[noun] ?? 0
+    if (nouns > MAX_DIAL_NOUNS) {
+      report('dial.max-nouns', `<Dial> holds ${nouns} nouns, the limit is ${MAX_DIAL_NOUNS}`)
+    }
+    if (ownTextLength > 0 && nouns > 0) {
+      report('dial.text-and-nouns', '<Dial> holds both text and nouns; put the phone number in a <Number>')
+    }
+    const sips = counts.Sip ?? 0
+    if (sips > 0 && nouns > 1 && !options.enhancedSip) {
+      report(
+        'dial.enhanced-sip',
+        sips > 1
+          ? `<Dial> holds ${sips} <Sip> nouns; more than one needs Enhanced Programmable SIP Features (render option enhancedSip: true)`
+          : '<Dial> holds <Sip> beside other nouns; that needs Enhanced Programmable SIP Features (render option enhancedSip: true)',
+        'https://www.twilio.com/docs/voice/twiml/sip',
+      )
+    }
+    if ((counts.Conference ?? 0) > 0 && nouns > 1) {
+      report('dial.conference-alone', '<Conference> must be the only noun in its <Dial> (Twilio error 13000)', 13000)
+    }
+    if ((counts.Application ?? 0) > 0 && nouns > 1) {
+      report(
+        'dial.application-alone',
+        '<Application> cannot be dialed together with other nouns',
+        'https://www.twilio.com/docs/voice/twiml/dial/application',
+      )
+    }
+    if (sips > 0 && props.callerId != null && !SIP_CALLER_ID.test(String(props.callerId))) {
+      report(
+        'dial.sip-caller-id',
+        `callerId "${props.callerId}" is not valid for SIP: use letters, digits and + - _ . (no spaces)`,
+        'https://www.twilio.com/docs/voice/twiml/sip',
+      )
+    }
   },
 })
 

@@ -168,7 +168,7 @@ export const Sip = defineElement<SipProps>({
   attributes: {
     ...dialedNounDomains,
     ...machineDetectionDomains,
-    username: attr.string(255),
+    username: attr.string(255, 21221),
     password: attr.string(),
     region: attr.enum(...SIP_REGIONS),
     transport: attr.enum(...SIP_TRANSPORTS),
