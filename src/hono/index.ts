@@ -51,3 +51,4 @@ export function twimlDefaults(options: TwimlResponseOptions): MiddlewareHandler 
     await next()
   }
 }
+export * from './webhook.js'

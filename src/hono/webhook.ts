@@ -1,0 +1,153 @@
+/**
+ * Hono middleware that lets only genuine Twilio requests through and hands the handler their typed
+ * parameters.
+ *
+ * ```ts
+ * import { twilioWebhook } from 'twiml-jsx/hono'
+ * import type { DialActionRequest } from 'twiml-jsx/webhook'
+ *
+ * app.post('/after-dial', twilioWebhook<DialActionRequest>({ authToken: (c) => c.env.TWILIO_AUTH_TOKEN }), (c) => {
+ *   const { DialCallStatus } = c.get('twilio').params
+ *   ...
+ * })
+ * ```
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { WebhookParams } from '../webhook/params.js'
+import { type VerifiedWebhook, verifyTwilioRequest } from '../webhook/request.js'
+
+/** The Hono environment the middleware provides: `c.get('twilio')` / `c.var.twilio`. */
+export interface TwilioWebhookEnv<P extends object = WebhookParams> {
+  Variables: {
+    /** The verified request and its parameters. */
+    twilio: VerifiedWebhook<P>
+  }
+}
+
+/** Options of {@link twilioWebhook}. */
+export interface TwilioWebhookOptions {
+  /**
+   * Your account's Auth Token, or a function that returns it for the request (sync or async), e.g.
+   * `(c) => c.env.TWILIO_AUTH_TOKEN` on Cloudflare Workers. If it is missing or empty, every request
+   * is answered 500: validating with an empty key would accept signatures anyone can compute.
+   */
+  authToken: string | ((c: Context) => string | undefined | Promise<string | undefined>)
+  /**
+   * The secret of the shared key for requests signed under a Webhooks Rule (they carry
+   * `X-Twilio-Webhooks-Signature-Settings`), or a function of the header's key id. Without it such
+   * requests are refused with 403.
+   */
+  sharedKeySecret?:
+    | string
+    | ((keyId: string | undefined, c: Context) => string | undefined | Promise<string | undefined>)
+  /**
+   * The externally visible URL, when the app sits behind a proxy, load balancer or tunnel that
+   * changes the scheme, host or path. A string is the public base (`https://voice.example.com`, or
+   * with a path prefix `https://example.com/twilio`); the request's path and query are appended. A
+   * function returns the full URL for the request. Default: the request URL.
+   */
+  publicUrl?: string | ((c: Context) => string | Promise<string>)
+  /**
+   * Rebuild the URL from `X-Forwarded-Proto` and `X-Forwarded-Host` (their first values). Enable
+   * only behind a proxy that sets these headers itself, since clients can send them too. Ignored
+   * when `publicUrl` is given.
+   */
+  trustProxy?: boolean
+  /** Largest accepted body in bytes, checked against Content-Length and while reading. Default 64 kB. */
+  maxBodyBytes?: number
+}
+
+function firstForwarded(value: string | undefined): string | undefined {
+  const first = value?.split(',')[0]?.trim()
+  return first ? first : undefined
+}
+
+// The path and query exactly as in the request URL (URL#search would drop a lone '?').
+function pathAndQueryOf(requestUrl: string, protocol: string): string {
+  const pathStart = requestUrl.indexOf('/', protocol.length + 2)
+  if (pathStart === -1) return '/'
+  const fragment = requestUrl.indexOf('#', pathStart)
+  return requestUrl.slice(pathStart, fragment === -1 ? undefined : fragment)
+}
+
+async function publicUrlOf(c: Context, options: TwilioWebhookOptions): Promise<string> {
+  const { publicUrl } = options
+  if (typeof publicUrl === 'function') return publicUrl(c)
+  const requestUrl = new URL(c.req.url)
+  const pathAndQuery = pathAndQueryOf(c.req.url, requestUrl.protocol)
+  if (typeof publicUrl === 'string') return publicUrl.replace(/\/+$/, '') + pathAndQuery
+  if (options.trustProxy) {
+    const forwardedProto = firstForwarded(c.req.header('x-forwarded-proto'))?.toLowerCase()
+    const forwardedHost = firstForwarded(c.req.header('x-forwarded-host'))
+    const scheme =
+      forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : requestUrl.protocol.slice(0, -1)
+    // A host header value cannot contain these; refusing them keeps the header from rewriting the path.
+    const host = forwardedHost && !/[\s/?#@\\]/.test(forwardedHost) ? forwardedHost : requestUrl.host
+    return `${scheme}://${host}${pathAndQuery}`
+  }
+  return c.req.url
+}
+
+// Another middleware may have read the body through HonoRequest, which caches it; rebuild a request
+// from that cache so the size limit and the signature still apply.
+async function unreadRequest(c: Context): Promise<Request | undefined> {
+  const raw = c.req.raw
+  if (!raw.bodyUsed) return raw
+  try {
+    return new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() })
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Middleware that checks `X-Twilio-Signature` before the handler runs and exposes the request's
+ * parameters as `c.get('twilio')` (a {@link VerifiedWebhook}; `P` types its `params`).
+ *
+ * Refusals, each with a short `text/plain` body, and the handler never runs: 403 when the signature
+ * is missing or wrong; 413 when the body exceeds `maxBodyBytes` (by Content-Length, or while reading
+ * a body without one); 400 when the body is malformed (bad form encoding, invalid UTF-8 or JSON, a
+ * non-form content type on a form webhook); 500 when no auth token is configured. GET webhooks are
+ * checked against their query string, JSON webhooks against `bodySHA256`. The body stays readable
+ * in the handler (`c.req.parseBody()`, `c.req.text()`).
+ */
+export function twilioWebhook<P extends object = WebhookParams>(
+  options: TwilioWebhookOptions,
+): MiddlewareHandler<TwilioWebhookEnv<P>> {
+  return async (c, next) => {
+    const authToken = typeof options.authToken === 'function' ? await options.authToken(c) : options.authToken
+    const shared = options.sharedKeySecret
+    const sharedKeySecret = typeof shared === 'function' ? (keyId: string | undefined) => shared(keyId, c) : shared
+    const request = await unreadRequest(c)
+    if (!request) return c.text('The request body was already consumed', 500)
+    const result = await verifyTwilioRequest<P>(request, {
+      authToken,
+      sharedKeySecret,
+      url: await publicUrlOf(c, options),
+      maxBodyBytes: options.maxBodyBytes,
+    })
+    if (!result.ok) return c.text(result.message, result.status)
+    // The stream is consumed now. HonoRequest derives text(), json(), parseBody() ... from any cached
+    // body; it stores promises there although its type says ArrayBuffer.
+    if (result.rawBody) c.req.bodyCache.arrayBuffer = Promise.resolve(result.rawBody.buffer) as unknown as ArrayBuffer
+    c.set('twilio', result.webhook)
+    await next()
+  }
+}
+
+/**
+ * The verified request of a route guarded by {@link twilioWebhook}, typed as you say; for handlers
+ * whose `Context` type does not carry the middleware's environment (e.g. after `app.use()`).
+ *
+ * @throws Error if the middleware has not run for this request
+ */
+export function getTwilioWebhook<P extends object = WebhookParams>(c: Context): VerifiedWebhook<P> {
+  const webhook: VerifiedWebhook<P> | undefined = c.get('twilio')
+  if (!webhook) throw new Error('No verified Twilio request: add twilioWebhook() in front of this handler')
+  return webhook
+}
+
+/** The parameters of a request verified by {@link twilioWebhook}, typed as `P`. See {@link getTwilioWebhook}. */
+export function twilioParams<P extends object = WebhookParams>(c: Context): P {
+  return getTwilioWebhook<P>(c).params
+}

@@ -1,0 +1,277 @@
+/**
+ * Verifying a whole webhook request given as a Fetch `Request`, for any framework or runtime.
+ * The Hono middleware in `twiml-jsx/hono` is a thin layer over {@link verifyTwilioRequest}.
+ */
+import { parseForm } from './form.js'
+import type { WebhookParams } from './params.js'
+import {
+  parseSignatureSettings,
+  SIGNATURE_HEADER,
+  SIGNATURE_SETTINGS_HEADER,
+  type SignatureAlgorithm,
+  validateRequest,
+  validateRequestWithBody,
+} from './signature.js'
+
+/** Default body limit: 64 kB, which is ample for Twilio's form posts. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+/** Looks up a shared key's secret by the key id named in `X-Twilio-Webhooks-Signature-Settings`. */
+export type SharedKeySecret = string | ((keyId: string | undefined) => string | undefined | Promise<string | undefined>)
+
+/** Options of {@link verifyTwilioRequest}. */
+export interface VerifyRequestOptions {
+  /** Your account's Auth Token, which signs requests without a signature-settings header. */
+  authToken: string | undefined
+  /**
+   * The secret of the shared key that signs requests matched by a Webhooks Rule (they carry
+   * `X-Twilio-Webhooks-Signature-Settings`), or a function from the header's key id to the secret.
+   * Without it such requests are refused.
+   */
+  sharedKeySecret?: SharedKeySecret
+  /**
+   * The URL Twilio requested, when it differs from `request.url` (behind a proxy or tunnel).
+   * Query parameters are read from this URL, since it is the one the signature covers.
+   */
+  url?: string
+  /** Largest accepted body in bytes, checked against Content-Length and while reading. Default 64 kB. */
+  maxBodyBytes?: number
+}
+
+/** Where a verified request's parameters came from. */
+export type WebhookSource =
+  /** The form fields of a POST (`application/x-www-form-urlencoded`). */
+  | 'form'
+  /** The query string of a GET or HEAD request. */
+  | 'query'
+  /** The query string of a request with a `bodySHA256`-checked body (JSON). */
+  | 'body'
+
+/** A request that passed {@link verifyTwilioRequest}, with its parameters. */
+export interface VerifiedWebhook<P extends object = WebhookParams> {
+  /**
+   * The signed parameters by name: the form fields of a POST, otherwise the query parameters.
+   * A name sent several times reads as its first value; {@link VerifiedWebhook.allParams} has all.
+   * The object has no prototype, so any name is safe to use.
+   */
+  readonly params: P
+  /** Every signed parameter, in the order received, including repeated names. */
+  readonly allParams: URLSearchParams
+  /** Where the parameters came from. */
+  readonly source: WebhookSource
+  /** The URL the signature was checked against. */
+  readonly url: string
+  /** For `source: 'body'`: the body as text. */
+  readonly body: string | undefined
+  /** For `source: 'body'` with a JSON content type: the parsed body. */
+  readonly json: unknown
+  /** The algorithm the request was signed with. */
+  readonly algorithm: SignatureAlgorithm
+  /** The shared key's id, for requests signed with a shared key. */
+  readonly keyId: string | undefined
+}
+
+/** Statuses {@link verifyTwilioRequest} can refuse a request with. */
+export type RejectionStatus = 400 | 403 | 413 | 500
+
+/** The outcome of {@link verifyTwilioRequest}. */
+export type VerifyResult<P extends object = WebhookParams> =
+  | {
+      readonly ok: true
+      readonly webhook: VerifiedWebhook<P>
+      /** The body bytes that were read (the stream is consumed), or `undefined` for GET and HEAD. */
+      readonly rawBody: Uint8Array<ArrayBuffer> | undefined
+    }
+  | {
+      readonly ok: false
+      /** 403: missing or wrong signature; 400: malformed request; 413: body too large; 500: no auth token. */
+      readonly status: RejectionStatus
+      /** A short, plain-text reason, suitable as the response body. */
+      readonly message: string
+    }
+
+function reject(status: RejectionStatus, message: string): VerifyResult<never> {
+  return { ok: false, status, message }
+}
+
+interface MediaType {
+  readonly essence: string
+  readonly charset: string | undefined
+}
+
+function mediaTypeOf(header: string | null): MediaType | undefined {
+  if (header === null) return undefined
+  const [essence = '', ...parameters] = header.split(';')
+  let charset: string | undefined
+  for (const parameter of parameters) {
+    const separator = parameter.indexOf('=')
+    if (separator !== -1 && parameter.slice(0, separator).trim().toLowerCase() === 'charset') {
+      charset = parameter
+        .slice(separator + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase()
+    }
+  }
+  return { essence: essence.trim().toLowerCase(), charset }
+}
+
+const isJson = (type: MediaType | undefined) =>
+  type !== undefined && (type.essence === 'application/json' || type.essence.endsWith('+json'))
+
+type BodyRead =
+  | { readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly status: RejectionStatus; readonly message: string }
+
+async function readBody(request: Request, limit: number): Promise<BodyRead> {
+  const declared = request.headers.get('content-length')
+  if (declared !== null) {
+    if (!/^\d+$/.test(declared.trim())) return { status: 400, message: 'Invalid Content-Length' }
+    if (Number(declared) > limit) return { status: 413, message: 'Request body too large' }
+  }
+  if (request.body === null) return { bytes: new Uint8Array(0) }
+  // Read the stream ourselves so that a body without (or lying about) Content-Length is cut off at
+  // the limit instead of being buffered whole.
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        await reader.cancel().catch(() => {})
+        return { status: 413, message: 'Request body too large' }
+      }
+      chunks.push(value)
+    }
+  } catch {
+    return { status: 400, message: 'Could not read the request body' }
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return { bytes }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+function firstValues(pairs: Iterable<readonly [string, string]>): WebhookParams {
+  const params: Record<string, string> = Object.create(null)
+  for (const [name, value] of pairs) if (!(name in params)) params[name] = value
+  return params
+}
+
+async function secretFor(
+  request: Request,
+  options: VerifyRequestOptions,
+): Promise<{ secret: string; algorithm: SignatureAlgorithm; keyId: string | undefined } | VerifyResult<never>> {
+  const settingsHeader = request.headers.get(SIGNATURE_SETTINGS_HEADER)
+  if (!settingsHeader) {
+    if (!options.authToken) return reject(500, 'Twilio auth token is not configured')
+    return { secret: options.authToken, algorithm: 'HMAC_SHA1', keyId: undefined }
+  }
+  const settings = parseSignatureSettings(settingsHeader)
+  const algorithm = settings.algorithm.toUpperCase()
+  if (algorithm !== 'HMAC_SHA1' && algorithm !== 'HMAC_SHA256') {
+    return reject(403, 'Unsupported signature algorithm')
+  }
+  const lookup = options.sharedKeySecret
+  const secret = typeof lookup === 'function' ? await lookup(settings.keyId) : lookup
+  if (!secret) return reject(403, 'No shared key secret for this request')
+  return { secret, algorithm, keyId: settings.keyId }
+}
+
+/**
+ * Checks that a Fetch `Request` comes from Twilio and reads its parameters.
+ *
+ * The request is refused, in this order, when: it has no `X-Twilio-Signature` (403); the body is
+ * larger than `maxBodyBytes`, by Content-Length or by counting while reading (413); the body is
+ * malformed: not well-formed form data, not UTF-8, invalid JSON, or a content type other than a
+ * form where a form is expected (400); the signature does not match (403). A request whose URL has a
+ * `bodySHA256` query parameter is checked as a JSON webhook: URL signature plus body hash. GET and
+ * HEAD requests are checked against their query string. The body stream is consumed.
+ */
+export async function verifyTwilioRequest<P extends object = WebhookParams>(
+  request: Request,
+  options: VerifyRequestOptions,
+): Promise<VerifyResult<P>> {
+  const signature = request.headers.get(SIGNATURE_HEADER)
+  if (!signature) return reject(403, `Missing ${SIGNATURE_HEADER} header`)
+  const signer = await secretFor(request, options)
+  if ('ok' in signer) return signer
+
+  const url = options.url ?? request.url
+  let query: URLSearchParams
+  try {
+    query = new URL(url).searchParams
+  } catch {
+    return reject(500, 'The public URL of this webhook is not a valid URL')
+  }
+  const validation = { algorithm: signer.algorithm }
+  const verified = (source: WebhookSource, pairs: URLSearchParams, extra: { body?: string; json?: unknown } = {}) => ({
+    params: firstValues(pairs) as P,
+    allParams: pairs,
+    source,
+    url,
+    body: extra.body,
+    json: extra.json,
+    algorithm: signer.algorithm,
+    keyId: signer.keyId,
+  })
+
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    if (!(await validateRequest(signer.secret, signature, url, {}, validation))) {
+      return reject(403, `Invalid ${SIGNATURE_HEADER}`)
+    }
+    return { ok: true, webhook: verified('query', query), rawBody: undefined }
+  }
+
+  const read = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+  if ('status' in read) return reject(read.status, read.message)
+  const type = mediaTypeOf(request.headers.get('content-type'))
+  if (type?.charset !== undefined && type.charset !== 'utf-8' && type.charset !== 'utf8') {
+    return reject(400, 'Unsupported charset: expected UTF-8')
+  }
+  const text = decodeUtf8(read.bytes)
+  if (text === undefined) return reject(400, 'Request body is not valid UTF-8')
+
+  if (query.has('bodySHA256')) {
+    let json: unknown
+    if (isJson(type)) {
+      try {
+        json = JSON.parse(text)
+      } catch {
+        return reject(400, 'Invalid JSON body')
+      }
+    }
+    if (!(await validateRequestWithBody(signer.secret, signature, url, read.bytes, validation))) {
+      return reject(403, `Invalid ${SIGNATURE_HEADER}`)
+    }
+    return { ok: true, webhook: verified('body', query, { body: text, json }), rawBody: read.bytes }
+  }
+
+  // Twilio posts forms; anything else without a bodySHA256 cannot be checked against a signature.
+  const isForm = type?.essence === 'application/x-www-form-urlencoded'
+  if (!isForm && !(type === undefined && text === '')) {
+    return reject(400, 'Expected an application/x-www-form-urlencoded body')
+  }
+  const pairs = parseForm(text)
+  if (pairs === undefined) return reject(400, 'Malformed form body')
+  if (!(await validateRequest(signer.secret, signature, url, pairs, validation))) {
+    return reject(403, `Invalid ${SIGNATURE_HEADER}`)
+  }
+  return { ok: true, webhook: verified('form', new URLSearchParams(pairs)), rawBody: read.bytes }
+}
