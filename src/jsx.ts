@@ -1,4 +1,5 @@
 import type { BuiltinElement, Child, TwimlNode } from './node.js'
+import type { SsmlIntrinsicElements } from './voice/ssml.js'
 
 /** What a user component may return (a bare number is left out so the global `Number` is no component). */
 export type ComponentResult = TwimlNode | string | boolean | null | undefined | readonly Child[]
@@ -25,6 +26,6 @@ export declare namespace JSX {
   interface IntrinsicAttributes {
     key?: string | number | null
   }
-  // biome-ignore lint/suspicious/noEmptyInterface: filled by the SSML elements
-  interface IntrinsicElements {}
+  /** The lowercase SSML elements under their wire names (`<say-as interpret-as="date">`); see voice/ssml.ts. */
+  interface IntrinsicElements extends SsmlIntrinsicElements {}
 }
