@@ -4,6 +4,8 @@
  */
 export { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
 export type { ComponentResult, JSX } from './jsx.js'
+export * from './messaging/message.js'
+export * from './messaging/response.js'
 export {
   type BuiltinElement,
   type Child,
