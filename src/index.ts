@@ -16,6 +16,7 @@ export {
   type TwimlNode,
 } from './node.js'
 export { type RenderOptions, render, renderAsync, XML_DECLARATION } from './render.js'
+export * from './unchecked.js'
 export * from './voice/common.js'
 export * from './voice/connect.js'
 export * from './voice/control.js'
