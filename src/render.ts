@@ -166,8 +166,8 @@ function renderElement(spec: ElementSpec, props: Record<string, any> | null | un
     st.out += '>'
     st.open = false
   }
-  if (st.checking) checkPlacement(spec, st)
   enter(spec, st)
+  if (st.checking) checkPlacement(spec, st)
   let out = `<${tag}`
   if (props != null) {
     const skip = spec.nonAttributes
@@ -274,7 +274,7 @@ function enter(spec: ElementSpec, st: State): void {
 /** Rules about where an element stands: the root, its parent's child rule, the document context. */
 function checkPlacement(spec: ElementSpec, st: State): void {
   const tag = spec.tag
-  const parent = st.stack[st.stack.length - 1]
+  const parent = st.stack[st.stack.length - 2]
   const context = st.context
   if (parent === undefined) {
     if (tag !== 'Response' && context !== 'fragment') {
@@ -310,7 +310,7 @@ function checkPlacement(spec: ElementSpec, st: State): void {
   }
   if (context === 'screening' && tag === 'Dial') {
     report(st, 'context.screening', "a screening document (run at a noun's url) cannot contain <Dial>")
-  } else if (context === 'conference-wait' && st.stack.length === 1 && !CONFERENCE_WAIT_VERBS.has(tag)) {
+  } else if (context === 'conference-wait' && st.stack.length === 2 && !CONFERENCE_WAIT_VERBS.has(tag)) {
     report(
       st,
       'context.conference-wait',
