@@ -16,6 +16,9 @@ export const ELEMENT_SPEC: unique symbol = Symbol.for('twiml-jsx.element') as ne
 /** Anything that may appear as a child in a TwiML tree. */
 export type Child = TwimlNode | string | number | bigint | boolean | null | undefined | readonly Child[]
 
+/** Children that are elements only (no text): `<Parameter>`s in `<Hangup>`, ... */
+export type ElementChild = TwimlNode | boolean | null | undefined | readonly ElementChild[]
+
 /** Children of elements whose content is plain text (URI nouns, `<Say>` text, ...). */
 export type TextChild = string | number | boolean | null | undefined | readonly TextChild[]
 

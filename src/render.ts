@@ -186,7 +186,7 @@ function renderElement(spec: ElementSpec, props: Record<string, any> | null | un
   st.out += out
   st.open = true
   const children = props?.children
-  if (spec.text !== undefined) {
+  if (spec.text !== undefined && isTextOnly(children)) {
     const text = spec.text(collectText(children, st), props ?? {}, reporterFor(st))
     renderChild(text, st)
   } else if (children !== undefined && children !== null) {
@@ -235,6 +235,11 @@ function attributeValue(name: string, value: unknown, st: State): string {
         `attribute ${name} is ${describe(value)}; attributes take a string, number, boolean or array`,
       )
   }
+}
+
+function isTextOnly(children: unknown): boolean {
+  if (children === null || typeof children !== 'object') return true
+  return Array.isArray(children) && children.every(isTextOnly)
 }
 
 /** Concatenates text-only children (for elements such as `<Sip>` that rewrite their text). */

@@ -2,11 +2,14 @@ import {
   type Child,
   composeSipUri,
   Dial,
+  Header,
+  Headers,
   type RenderOptions,
   Response,
   render,
   Sip,
   TwimlValidationError,
+  Uri,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
 
@@ -117,6 +120,33 @@ describe('<Sip>: the seed page examples', () => {
   })
 })
 
+describe('<Sip> with <Uri> and <Headers> elements', () => {
+  test('several URIs with their own credentials, priority and weight; headers as elements', () => {
+    expect(
+      render(
+        <Response>
+          <Dial>
+            <Sip>
+              <Uri priority={1} weight={10} username="u1" password="p1">
+                sip:primary@example.com
+              </Uri>
+              <Uri priority={2}>sip:backup@example.com;transport=tls</Uri>
+              <Headers>
+                <Header name="x-ticket" value="42" />
+                <Header name="User-to-User" value="abc;encoding=hex" />
+              </Headers>
+            </Sip>
+          </Dial>
+        </Response>,
+      ),
+    ).toBe(
+      inDial(
+        '<Sip><Uri priority="1" weight="10" username="u1" password="p1">sip:primary@example.com</Uri><Uri priority="2">sip:backup@example.com;transport=tls</Uri><Headers><Header name="x-ticket" value="42"/><Header name="User-to-User" value="abc;encoding=hex"/></Headers></Sip>',
+      ),
+    )
+  })
+})
+
 describe('<Sip>: render-time errors naming the path', () => {
   test('URI longer than 255 characters (exactly 255 passes)', () => {
     const at255 = `sip:${'a'.repeat(255 - 'sip:@example.com'.length)}@example.com`
@@ -198,10 +228,34 @@ describe('<Sip>: render-time errors naming the path', () => {
     )
   })
 
-  test('elements inside <Sip> are refused: it takes text only', () => {
+  test('inside <Sip> only <Uri> and <Headers> may stand', () => {
     expect(() => piece(<Sip>{(<Sip>sip:a@b.c</Sip>) as never}</Sip>)).toThrow(
-      'Sip: takes text only, not a plain object',
+      'Sip > Sip: <Sip> cannot contain <Sip>; it takes <Uri>, <Headers>',
     )
+  })
+
+  test('URI props cannot combine with <Uri> children', () => {
+    expect(() =>
+      piece(
+        <Sip region="ie1">
+          <Uri>sip:a@example.com</Uri>
+        </Sip>,
+      ),
+    ).toThrow(
+      'Sip: region, transport and headers are composed into the URI text; with <Uri> children, write them into each URI or use <Headers>',
+    )
+  })
+
+  test('<Header> names follow the same rule as the headers prop', () => {
+    expect(() =>
+      piece(
+        <Sip>
+          <Headers>
+            <Header name={'Subject' as never} value="x" />
+          </Headers>
+        </Sip>,
+      ),
+    ).toThrow('Sip > Headers > Header: SIP header name "Subject" is not allowed')
   })
 
   test('every problem is collected before throwing', () => {

@@ -11,6 +11,7 @@ import {
   Gather,
   Hangup,
   Number,
+  Parameter,
   Pause,
   Play,
   Redirect,
@@ -146,12 +147,24 @@ describe('nesting', () => {
     ])
   })
 
-  test('nothing nests in Hangup, Redirect or Reject', () => {
+  test('no verbs nest in Hangup, Redirect or Reject (Hangup and Reject take only <Parameter>)', () => {
+    expect(() =>
+      render(
+        <Response>
+          <Hangup>
+            <Parameter name="reason" value="done" />
+          </Hangup>
+        </Response>,
+      ),
+    ).not.toThrow()
     expect(
       issuesOf(() =>
         render(
           <Response>
-            <Hangup>{(<Say>x</Say>) as never}</Hangup>
+            <Hangup>
+              <Say>x</Say>
+            </Hangup>
+            <Redirect>{['/next', (<Pause key="p" />) as never]}</Redirect>
             <Reject>{'busy' as never}</Reject>
           </Response>,
         ),
@@ -160,7 +173,12 @@ describe('nesting', () => {
       {
         path: 'Response > Hangup > Say',
         rule: 'children.element',
-        message: '<Hangup> cannot contain elements, and holds <Say>',
+        message: '<Hangup> cannot contain <Say>; it takes <Parameter>',
+      },
+      {
+        path: 'Response > Redirect > Pause',
+        rule: 'children.element',
+        message: '<Redirect> cannot contain elements, and holds <Pause>',
       },
       { path: 'Response > Reject', rule: 'children.text', message: '<Reject> cannot contain text, and holds "busy"' },
     ])

@@ -3,19 +3,24 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/hangup
  */
-import { defineElement, type TextChild } from '../node.js'
+import { defineElement, type ElementChild, type TextChild } from '../node.js'
 import { attr } from '../schema.js'
 import type { HttpMethod } from './common.js'
 
 export interface HangupProps {
-  children?: never
+  /** `<Parameter>` elements passed on with the hang-up (to a Voice SDK client, for instance). No text. */
+  children?: ElementChild
 }
 
 /**
  * Ends the call.
  * @see https://www.twilio.com/docs/voice/twiml/hangup
  */
-export const Hangup = defineElement<HangupProps>({ tag: 'Hangup', attributes: {} })
+export const Hangup = defineElement<HangupProps>({
+  tag: 'Hangup',
+  attributes: {},
+  children: { elements: ['Parameter'] },
+})
 
 export interface RedirectProps {
   /** URL of the TwiML that takes over the call (absolute or relative to the current document). */
@@ -37,7 +42,8 @@ export const Redirect = defineElement<RedirectProps>({
 export interface RejectProps {
   /** What the caller hears: `rejected` (default, a "not in service" tone) or `busy`. */
   reason?: 'rejected' | 'busy'
-  children?: never
+  /** `<Parameter>` elements passed on with the rejection. No text. */
+  children?: ElementChild
 }
 
 /**
@@ -47,4 +53,5 @@ export interface RejectProps {
 export const Reject = defineElement<RejectProps>({
   tag: 'Reject',
   attributes: { reason: attr.enum('rejected', 'busy') },
+  children: { elements: ['Parameter'] },
 })

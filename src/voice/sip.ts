@@ -4,7 +4,7 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/sip
  */
-import { defineElement, type Reporter, type TextChild } from '../node.js'
+import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
 import { attr } from '../schema.js'
 import {
   type DialedNounAttributes,
@@ -30,11 +30,14 @@ export type SipHeaderName =
   | 'P-Called-Party-ID'
 
 /** Custom SIP headers: name → value. Values are percent-encoded for you. */
-export type SipHeaders = { readonly [name in SipHeaderName]?: string | number }
+export type SipHeaderMap = { readonly [name in SipHeaderName]?: string | number }
 
 export interface SipProps extends DialedNounAttributes, MachineDetectionAttributes {
-  /** The SIP URI to dial, e.g. `sip:alice@example.com`. At most 255 characters without headers. */
-  children: TextChild
+  /**
+   * The SIP URI to dial, e.g. `sip:alice@example.com` (at most 255 characters without headers);
+   * or, instead of text, `<Uri>` elements (tried in turn) and one `<Headers>`.
+   */
+  children: TextChild | ElementChild
   /** User name for SIP authentication (digest) towards your endpoint; under 256 characters. */
   username?: string
   /** Password for SIP authentication towards your endpoint. */
@@ -54,7 +57,7 @@ export interface SipProps extends DialedNounAttributes, MachineDetectionAttribut
    * percent-encoded. Names start with `x-`, or are `User-to-User` (UUI), `Remote-Party-ID`,
    * `P-Preferred-Identity` or `P-Called-Party-ID`. The header part may be 1024 characters.
    */
-  headers?: SipHeaders
+  headers?: SipHeaderMap
 }
 
 export const SIP_REGIONS: readonly SipRegion[] = ['us1', 'us2', 'ie1', 'de1', 'sg1', 'jp1', 'br1', 'au1']
@@ -174,7 +177,96 @@ export const Sip = defineElement<SipProps>({
     transport: attr.enum(...SIP_TRANSPORTS),
     headers: attr.custom,
   },
-  children: { text: true },
+  children: { text: true, elements: ['Uri', 'Headers'] },
   nonAttributes: URI_PROPS,
+  check: ({ props, counts }, report) => {
+    if ((counts.Uri ?? 0) + (counts.Headers ?? 0) === 0) return
+    if (props.region != null || props.transport != null || props.headers != null) {
+      report(
+        'sip.uri-props-with-elements',
+        'region, transport and headers are composed into the URI text; with <Uri> children, write them into each URI or use <Headers>',
+      )
+    }
+    if ((counts.Headers ?? 0) > 1)
+      report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
+  },
   text: (text, props, report) => composeSipUri(text, props as Partial<SipProps>, report),
 })
+
+export interface UriProps {
+  /** A SIP URI to try, e.g. `sip:alice@example.com;transport=tls`. At most 255 characters. */
+  children: TextChild
+  /** User name for SIP authentication towards this URI. */
+  username?: string
+  /** Password for SIP authentication towards this URI. */
+  password?: string
+  /** Priority of this URI among its siblings; lower values are tried first. */
+  priority?: number | `${number}`
+  /** Share of calls this URI takes among URIs of equal priority. */
+  weight?: number | `${number}`
+}
+
+/**
+ * One of several SIP URIs a `<Sip>` tries, with its own credentials, priority and weight.
+ * Also exported as `SipUri`.
+ * @see https://www.twilio.com/docs/voice/twiml/sip
+ */
+export const Uri = defineElement<UriProps>({
+  tag: 'Uri',
+  attributes: {
+    username: attr.string(255, 21221),
+    password: attr.string(),
+    priority: attr.integer(0),
+    weight: attr.integer(0),
+  },
+  children: { text: true },
+  check: ({ textLength }, report) => {
+    if (textLength > SIP_URI_LIMIT) {
+      report('sip.uri-length', `SIP URI is ${textLength} characters, the limit is ${SIP_URI_LIMIT}`)
+    }
+  },
+})
+/** Collision-free alias of {@link Uri}. */
+export const SipUri = Uri
+
+export interface HeadersProps {
+  /** `<Header>` elements. */
+  children?: ElementChild
+}
+
+/**
+ * The custom headers of a `<Sip>` written as elements (instead of the `headers` prop).
+ * Also exported as `SipHeaders`, since `Headers` shadows the Fetch API's `Headers`.
+ */
+export const Headers = defineElement<HeadersProps>({
+  tag: 'Headers',
+  attributes: {},
+  children: { elements: ['Header'] },
+})
+/** Collision-free alias of {@link Headers}. */
+export const SipHeaders = Headers
+
+export interface HeaderProps {
+  /** Header name: `x-…`, or `User-to-User`, `Remote-Party-ID`, `P-Preferred-Identity`, `P-Called-Party-ID`. */
+  name: SipHeaderName
+  /** Header value. */
+  value: string
+  children?: never
+}
+
+/** One custom SIP header inside `<Headers>`. Also exported as `SipHeader`. */
+export const Header = defineElement<HeaderProps>({
+  tag: 'Header',
+  attributes: { name: attr.string(), value: attr.string() },
+  check: ({ props }, report) => {
+    if (typeof props.name === 'string') checkHeaderName(props.name, report)
+    if (typeof props.value === 'string' && /[\r\n]/.test(props.value)) {
+      report(
+        'sip.header-value',
+        `SIP header ${props.name} contains a line break (CR or LF), which would split the header`,
+      )
+    }
+  },
+})
+/** Collision-free alias of {@link Header}. */
+export const SipHeader = Header
