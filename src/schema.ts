@@ -36,7 +36,11 @@ export const attr = {
   number: (min?: number, max?: number): AttributeDomain => ({ kind: 'number', min, max }) as AttributeDomain,
   url: { kind: 'url' } as AttributeDomain,
   string: (maxLength?: number, code?: number): AttributeDomain =>
-    (maxLength === undefined ? { kind: 'string' } : code === undefined ? { kind: 'string', maxLength } : { kind: 'string', maxLength, code }) as AttributeDomain,
+    (maxLength === undefined
+      ? { kind: 'string' }
+      : code === undefined
+        ? { kind: 'string', maxLength }
+        : { kind: 'string', maxLength, code }) as AttributeDomain,
   union: (...of: AttributeDomain[]): AttributeDomain => ({ kind: 'union', of }),
   custom: { kind: 'custom' } as AttributeDomain,
   /** `GET` or `POST`. */

@@ -47,9 +47,11 @@ export function domainProblem(domain: AttributeDomain, value: unknown): string |
         : 'must be true or false (Twilio warning 13218)'
     case 'integer':
     case 'number': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+      const n =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
       const whole = domain.kind === 'integer'
-      if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) return `must be ${whole ? 'a whole number' : 'a number'}${range(domain)}`
+      if (!Number.isFinite(n) || (whole && !Number.isInteger(n)))
+        return `must be ${whole ? 'a whole number' : 'a number'}${range(domain)}`
       if ((domain.min !== undefined && n < domain.min) || (domain.max !== undefined && n > domain.max)) {
         return `must be ${whole ? 'a whole number' : 'a number'}${range(domain)}`
       }
