@@ -10,6 +10,7 @@ import { parseForm } from '../src/webhook/form.js'
 import {
   bodySha256,
   computeSignature,
+  type DialActionRequest,
   messageMedia,
   numericParams,
   parseSignatureSettings,
@@ -262,6 +263,28 @@ describe('parameter helpers', () => {
     })
     expect(numericParams(new URLSearchParams('NumMedia=2&NumSegments=1'))).toEqual({ NumMedia: 2, NumSegments: 1 })
     expect(numericParams({})).toEqual({})
+  })
+
+  test('helpers and signing take the typed request interfaces as they are', async () => {
+    const dial: DialActionRequest = {
+      CallSid: 'CA1',
+      AccountSid: 'AC1',
+      From: 'sip:alice@example.com',
+      To: '+18005551212',
+      CallStatus: 'in-progress',
+      ApiVersion: '2010-04-01',
+      Direction: 'inbound',
+      DialCallStatus: 'completed',
+      DialCallDuration: '17',
+      DialSipResponseCode: '200',
+      'DialSipHeader_X-Result': 'ok',
+      'SipHeader_X-Ticket': '42',
+    }
+    expect(sipHeaders(dial, 'DialSipHeader_')).toEqual({ 'X-Result': 'ok' })
+    expect(numericParams(dial)).toEqual({ DialCallDuration: 17, DialSipResponseCode: 200 })
+    expect(await computeSignature(token, requestUrl, dial)).toBe(
+      twilio.getExpectedTwilioSignature(token, requestUrl, dial),
+    )
   })
 
   test('toNumber reads plain decimals only', () => {

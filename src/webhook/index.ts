@@ -36,6 +36,7 @@ export { signTwilioRequest, type TwilioRequestInit } from './sign.js'
 export {
   bodySha256,
   computeSignature,
+  type ParamRecord,
   parseSignatureSettings,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,

@@ -50,11 +50,11 @@ function toSearchParams(params: SignedParams): URLSearchParams {
     return search
   }
   const search = new URLSearchParams()
-  const record = params as { readonly [name: string]: string | readonly string[] | undefined }
+  const record = params as { readonly [name: string]: unknown }
   for (const name of Object.keys(record)) {
     const value = record[name]
-    if (Array.isArray(value)) for (const item of value) search.append(name, item)
-    else if (value !== undefined) search.append(name, value as string)
+    if (Array.isArray(value)) for (const item of value) search.append(name, String(item))
+    else if (value !== undefined && value !== null) search.append(name, String(value))
   }
   return search
 }

@@ -8,6 +8,7 @@
  * names the algorithm in `X-Twilio-Webhooks-Signature-Settings`; the signed string is the same.
  */
 import { sha256Hex, timingSafeEqual, toBase64, utf8 } from './bytes.js'
+import type { VoiceRequest } from './params.js'
 import { signedUrlCandidates } from './url.js'
 
 /** The request header that carries the signature. */
@@ -20,14 +21,15 @@ export const SIGNATURE_SETTINGS_HEADER = 'X-Twilio-Webhooks-Signature-Settings'
 export type SignatureAlgorithm = 'HMAC_SHA1' | 'HMAC_SHA256'
 
 /**
- * Parameters that take part in a signature: a parsed form, name/value pairs, or an object whose
- * values are strings or, for a name sent several times, arrays of strings. `undefined` values are
- * skipped.
+ * Parameters that take part in a signature: a parsed form, name/value pairs (an array or a Map), or
+ * an object such as `{ CallSid: 'CA…' }` or a typed {@link VoiceRequest}, whose values are strings or,
+ * for a name sent several times, arrays of strings. `undefined` and `null` values are skipped; other
+ * values are converted with `String()`, as twilio-node does.
  */
-export type SignedParams =
-  | URLSearchParams
-  | Iterable<readonly [string, string]>
-  | { readonly [name: string]: string | readonly string[] | undefined }
+export type SignedParams = URLSearchParams | Iterable<readonly [string, string]> | ParamRecord | object
+
+/** Form fields by name; a name sent several times holds an array. */
+export type ParamRecord = { readonly [name: string]: string | readonly string[] | undefined }
 
 function groupByName(params: SignedParams): Map<string, string[]> {
   const groups = new Map<string, string[]>()
@@ -40,13 +42,13 @@ function groupByName(params: SignedParams): Map<string, string[]> {
     for (const [name, value] of params as Iterable<readonly [string, string]>) add(name, value)
     return groups
   }
-  const record = params as { readonly [name: string]: string | readonly string[] | undefined }
+  const record = params as { readonly [name: string]: unknown }
   for (const name of Object.keys(record)) {
     const value = record[name]
     if (Array.isArray(value)) {
       if (!groups.has(name)) groups.set(name, [])
       for (const item of value) add(name, item)
-    } else if (value !== undefined) add(name, value)
+    } else if (value !== undefined && value !== null) add(name, value)
   }
   return groups
 }

@@ -1,18 +1,32 @@
 /**
  * Helpers that turn Twilio's string parameters into the values they stand for.
  */
+import type { DialActionRequest, WebhookParams } from './params.js'
 
-/** A set of parameters by name (a parsed form or query), or the pairs themselves. */
-export type ParamSource = URLSearchParams | { readonly [name: string]: string | undefined }
+/**
+ * Parameters to read: a parsed form or query (URLSearchParams), or an object of string values such
+ * as `c.get('twilio').params` or a typed {@link DialActionRequest}. Non-string values are ignored.
+ */
+export type ParamSource = URLSearchParams | WebhookParams | object
 
 function entriesOf(params: ParamSource): Iterable<readonly [string, string]> {
   if (params instanceof URLSearchParams) return params
+  const record = params as { readonly [name: string]: unknown }
   const entries: [string, string][] = []
-  for (const name of Object.keys(params)) {
-    const value = params[name]
-    if (value !== undefined) entries.push([name, value])
+  for (const name of Object.keys(record)) {
+    const value = record[name]
+    if (typeof value === 'string') entries.push([name, value])
   }
   return entries
+}
+
+function readerOf(params: ParamSource): (name: string) => string | undefined {
+  if (params instanceof URLSearchParams) return (name) => params.get(name) ?? undefined
+  const record = params as { readonly [name: string]: unknown }
+  return (name) => {
+    const value = Object.hasOwn(record, name) ? record[name] : undefined
+    return typeof value === 'string' ? value : undefined
+  }
 }
 
 /** The two prefixes Twilio puts in front of SIP header names. */
@@ -76,10 +90,7 @@ export type NumericParams = { readonly [Name in NumericParamName]?: number }
  * `SequenceNumber`, `Confidence`, `RecordingDuration`, `NumMedia`, `NumSegments`) as numbers.
  */
 export function numericParams(params: ParamSource): NumericParams {
-  const read =
-    params instanceof URLSearchParams
-      ? (name: string) => params.get(name)
-      : (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined)
+  const read = readerOf(params)
   const numbers: { [Name in NumericParamName]?: number } = {}
   for (const name of NUMERIC_PARAMS) {
     const value = toNumber(read(name))
@@ -101,10 +112,7 @@ export interface MessageMedia {
  * `NumMedia` − 1. Entries without a URL are skipped.
  */
 export function messageMedia(params: ParamSource): MessageMedia[] {
-  const read =
-    params instanceof URLSearchParams
-      ? (name: string) => params.get(name) ?? undefined
-      : (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined)
+  const read = readerOf(params)
   const count = toNumber(read('NumMedia')) ?? 0
   const media: MessageMedia[] = []
   // Twilio allows at most 10 media files per message; the cap also bounds a forged NumMedia.
