@@ -8,6 +8,8 @@ import {
   Client,
   Conference,
   Dial,
+  Emphasis,
+  Enqueue,
   Gather,
   Hangup,
   Number,
@@ -713,5 +715,97 @@ describe('modes', () => {
 
   test("'off' renders without checking", () => {
     expect(render(broken, { validate: 'off' })).toBe(render(broken, { validate: 'warn', onIssue: () => {} }))
+  })
+})
+
+describe('text lengths', () => {
+  test('<Say>: 4096 characters for basic voices, 3000 for Polly, 5000 for Google (error 13521)', () => {
+    const text = (n: number) => 'a'.repeat(n)
+    expect(() =>
+      render(
+        <Response>
+          <Say>{text(4096)}</Say>
+        </Response>,
+      ),
+    ).not.toThrow()
+    expect(() =>
+      render(
+        <Response>
+          <Say voice="Google.en-US-Standard-C">{text(5000)}</Say>
+        </Response>,
+      ),
+    ).not.toThrow()
+    expect(
+      issuesOf(() =>
+        render(
+          <Response>
+            <Say>{text(4097)}</Say>
+          </Response>,
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'Response > Say',
+        rule: 'say.length',
+        message: '<Say> text is 4097 characters; this voice takes at most 4096 (Twilio error 13521)',
+        code: 13521,
+      },
+    ])
+    expect(
+      issuesOf(() =>
+        render(
+          <Response>
+            <Say voice="Polly.Joanna">{text(3001)}</Say>
+          </Response>,
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'Response > Say',
+        rule: 'say.length',
+        message: '<Say> text is 3001 characters; Amazon Polly voices take at most 3000 (Twilio error 13521)',
+        code: 13521,
+      },
+    ])
+  })
+
+  test('<Say>: text inside SSML elements counts', () => {
+    expect(
+      issuesOf(() =>
+        render(
+          <Response>
+            <Say voice="Polly.Joanna">
+              {'a'.repeat(2000)}
+              <Emphasis>{'b'.repeat(1001)}</Emphasis>
+            </Say>
+          </Response>,
+        ),
+      ).map((i) => i.message),
+    ).toEqual(['<Say> text is 3001 characters; Amazon Polly voices take at most 3000 (Twilio error 13521)'])
+  })
+
+  test('<Enqueue>: queue name at most 64 characters', () => {
+    expect(() =>
+      render(
+        <Response>
+          <Enqueue>{'q'.repeat(64)}</Enqueue>
+        </Response>,
+      ),
+    ).not.toThrow()
+    expect(
+      issuesOf(() =>
+        render(
+          <Response>
+            <Enqueue>{'q'.repeat(65)}</Enqueue>
+          </Response>,
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'Response > Enqueue',
+        rule: 'enqueue.name-length',
+        message: 'queue name is 65 characters, the limit is 64',
+      },
+    ])
   })
 })

@@ -58,6 +58,11 @@ export const Enqueue = defineElement<EnqueueProps>({
     workflowSid: attr.string(34),
   },
   children: { text: true, elements: ['Task'] },
+  check: ({ ownTextLength }, report) => {
+    if (ownTextLength > QUEUE_NAME_LIMIT) {
+      report('enqueue.name-length', `queue name is ${ownTextLength} characters, the limit is ${QUEUE_NAME_LIMIT}`)
+    }
+  },
 })
 
 export interface TaskProps {

@@ -120,4 +120,19 @@ export const Say = defineElement<SayProps>({
   tag: 'Say',
   attributes: { voice: attr.open(BASIC_SAY_VOICES), language: attr.open(SAY_LANGUAGES), loop: attr.integer(0) },
   children: { text: true, elements: SSML_TAGS },
+  check: ({ props, textLength }, report) => {
+    const voice = typeof props.voice === 'string' ? props.voice : ''
+    const [engine, limit] = voice.startsWith('Polly.')
+      ? ['Amazon Polly voices take', 3000]
+      : voice.startsWith('Google.')
+        ? ['Google voices take', 5000]
+        : ['this voice takes', 4096]
+    if (textLength > limit) {
+      report(
+        'say.length',
+        `<Say> text is ${textLength} characters; ${engine} at most ${limit} (Twilio error 13521)`,
+        13521,
+      )
+    }
+  },
 })
