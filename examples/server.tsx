@@ -1,12 +1,22 @@
-/** Serves the example call flows on 127.0.0.1 (port from PORT, default 3000). */
+/**
+ * Serves the example call flows on 127.0.0.1 (port from PORT, default 3000).
+ * TWILIO_AUTH_TOKEN: the token Twilio signs with (default: the development token, with a warning).
+ * PUBLIC_URL: the base URL Twilio calls, when behind a tunnel or proxy.
+ */
 import { serve } from '@hono/node-server'
-import { app } from './app.js'
+import { createApp, DEV_AUTH_TOKEN } from './app.js'
 
+const authToken = process.env.TWILIO_AUTH_TOKEN || DEV_AUTH_TOKEN
+const app = createApp({ authToken, publicUrl: process.env.PUBLIC_URL || undefined })
 const port = Number(process.env.PORT ?? 3000)
+
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
-  console.log(
-    `twiml-jsx examples on http://127.0.0.1:${info.port}/  (try: curl -X POST 127.0.0.1:${info.port}/sip/basic)`,
-  )
+  console.log(`twiml-jsx examples on http://127.0.0.1:${info.port}/  (try: npm run call -- /sip/basic)`)
+  if (authToken === DEV_AUTH_TOKEN) {
+    console.log(
+      `  webhooks are checked against the development token "${DEV_AUTH_TOKEN}"; set TWILIO_AUTH_TOKEN for real calls`,
+    )
+  }
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)))

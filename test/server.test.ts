@@ -4,7 +4,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { signTwilioRequest } from 'twiml-jsx/webhook'
 import { afterAll, expect, test } from 'vitest'
+import { DEV_AUTH_TOKEN } from '../examples/app.js'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,10 +24,10 @@ afterAll(() => {
   server?.kill('SIGTERM')
 })
 
-test('examples/server.tsx answers POST /sip/basic with TwiML on 127.0.0.1', async () => {
+test('examples/server.tsx answers a signed POST /sip/basic with TwiML on 127.0.0.1, and 403 unsigned', async () => {
   const port = await freePort()
   server = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), TWILIO_AUTH_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
@@ -42,7 +44,9 @@ test('examples/server.tsx answers POST /sip/basic with TwiML on 127.0.0.1', asyn
     })
     server!.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
   })
-  const res = await fetch(`http://127.0.0.1:${port}/sip/basic`, { method: 'POST' })
+  const url = `http://127.0.0.1:${port}/sip/basic`
+  expect((await fetch(url, { method: 'POST' })).status).toBe(403)
+  const res = await fetch(await signTwilioRequest(DEV_AUTH_TOKEN, { url }))
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
   expect(await res.text()).toBe(
