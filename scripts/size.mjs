@@ -1,0 +1,148 @@
+/**
+ * npm run size: what twiml-jsx adds to a bundle, minified with esbuild, raw and gzipped, against a
+ * budget; exits 1 when a bundle is over it. The budgets are the sizes measured when they were set plus
+ * a little headroom: raise one deliberately, in the commit that needs it.
+ *
+ *   (a) core: `import * as all from 'twiml-jsx'` plus the JSX runtime, everything kept
+ *   (b) twiml-jsx/hono: twiml(), twimlDefaults() and the webhook middleware, with hono external
+ *   (c) twiml-jsx/webhook: typed parameters and X-Twilio-Signature validation
+ *
+ * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
+ * disk beside it. `--json` prints the measurements as JSON.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Budgets in bytes (minified; gzip level 9). Measured 2026-11-27: see the README's "Size" section. */
+const BUNDLES = [
+  {
+    name: 'core (all components, render, JSX runtime)',
+    code: "import * as all from 'twiml-jsx'\nimport * as runtime from 'twiml-jsx/jsx-runtime'\nexport { all, runtime }",
+    budget: { raw: 40_000, gzip: 14_000 },
+  },
+  {
+    name: 'twiml-jsx/hono (hono external)',
+    code: "import * as hono from 'twiml-jsx/hono'\nexport { hono }",
+    budget: { raw: 21_000, gzip: 8_500 },
+  },
+  {
+    name: 'twiml-jsx/webhook',
+    code: "import * as webhook from 'twiml-jsx/webhook'\nexport { webhook }",
+    budget: { raw: 11_000, gzip: 4_500 },
+  },
+]
+
+async function measure(code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, sourcefile: 'size-entry.js', loader: 'js' },
+    // `twiml-jsx/...` resolves to src/ through tsconfig.json's paths: the code the package ships.
+    tsconfig: join(root, 'tsconfig.json'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['hono', 'hono/*'],
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  })
+  const bytes = result.outputFiles[0].contents
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+}
+
+function diskSize(path) {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.size
+  let total = 0
+  for (const entry of readdirSync(path)) total += diskSize(join(path, entry))
+  return total
+}
+
+/** node_modules/twilio and every package it installs (its dependency closure in package-lock.json). */
+function twilio() {
+  let lock
+  try {
+    lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
+    statSync(join(root, 'node_modules', 'twilio'))
+  } catch {
+    return undefined
+  }
+  const packages = lock.packages
+  const seen = new Set()
+  const visit = (location) => {
+    if (seen.has(location)) return
+    seen.add(location)
+    for (const name of Object.keys(packages[location].dependencies ?? {})) {
+      // Node's lookup: the nearest node_modules/<name> walking up from the dependent's folder.
+      let base = location
+      for (;;) {
+        const candidate = `${base}/node_modules/${name}`
+        if (packages[candidate]) {
+          visit(candidate)
+          break
+        }
+        const up = base.lastIndexOf('/node_modules/')
+        if (up === -1) {
+          if (packages[`node_modules/${name}`]) visit(`node_modules/${name}`)
+          break
+        }
+        base = base.slice(0, up)
+      }
+    }
+  }
+  visit('node_modules/twilio')
+  // A package's size without the packages nested in its own node_modules (they are counted on their own).
+  const own = (location) => {
+    const dir = join(root, location)
+    let total = 0
+    for (const entry of readdirSync(dir)) if (entry !== 'node_modules') total += diskSize(join(dir, entry))
+    return total
+  }
+  let total = 0
+  for (const location of seen) total += own(location)
+  return {
+    version: packages['node_modules/twilio'].version,
+    packageBytes: own('node_modules/twilio'),
+    installedBytes: total,
+    packages: seen.size,
+  }
+}
+
+// Decimal units, as npm reports unpacked sizes.
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`
+
+const results = []
+for (const bundle of BUNDLES) results.push({ ...bundle, size: await measure(bundle.code) })
+const reference = twilio()
+const over = results.filter(({ size, budget }) => size.raw > budget.raw || size.gzip > budget.gzip)
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ bundles: results, twilio: reference }, null, 2))
+} else {
+  console.log('twiml-jsx bundle size (esbuild, minified; gzip -9)\n')
+  const width = Math.max(...results.map(({ name }) => name.length))
+  for (const { name, size, budget } of results) {
+    const flag = size.raw > budget.raw || size.gzip > budget.gzip ? '  OVER BUDGET' : ''
+    console.log(
+      `  ${name.padEnd(width)}  ${kb(size.raw).padStart(9)} min  ${kb(size.gzip).padStart(8)} gzip` +
+        `   (budget ${kb(budget.raw)} / ${kb(budget.gzip)})${flag}`,
+    )
+  }
+  if (reference) {
+    console.log(
+      `\n  twilio ${reference.version} on disk: ${mb(reference.packageBytes)} the package alone, ` +
+        `${mb(reference.installedBytes)} with its dependencies (${reference.packages} packages)`,
+    )
+  }
+}
+if (over.length > 0) {
+  console.error(`\nsize: over budget: ${over.map(({ name }) => name).join(', ')}`)
+  process.exit(1)
+}
