@@ -1,0 +1,16 @@
+import { join } from 'node:path'
+import { BIN, describeRuntime, REPO } from '../harness.js'
+
+describeRuntime({
+  name: 'bun',
+  binary: join(BIN, 'bun'),
+  async start() {
+    // Bun runs the TSX sources itself (tsconfig.json's jsxImportSource and paths).
+    return {
+      command: join(BIN, 'bun'),
+      args: ['run', 'runtime-tests/bun/index.ts'],
+      cwd: REPO,
+      env: { DO_NOT_TRACK: '1' },
+    }
+  },
+})
