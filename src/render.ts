@@ -358,7 +358,7 @@ function checkAttribute(
   }
   const problem = domainProblem(domain, value)
   if (problem === undefined) return
-  const code = domain.kind === 'string' ? domain.code : undefined
+  const code = domain.kind === 'string' || domain.kind === 'pattern' ? domain.code : undefined
   // "must be …" problems quote the value; the others ("is 300 characters…", "has host …") describe it.
   const message = problem.startsWith('must')
     ? `${key} is ${typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value)}; it ${problem}`

@@ -21,6 +21,11 @@ export type AttributeDomain =
   | { readonly kind: 'url' }
   /** Free text, optionally bounded in length (`code`: the Twilio error for a longer value). */
   | { readonly kind: 'string'; readonly maxLength?: number; readonly code?: number }
+  /**
+   * Text of a given shape (`description` completes "must be …" in error messages; `code` is the
+   * Twilio error for a value of another shape).
+   */
+  | { readonly kind: 'pattern'; readonly pattern: RegExp; readonly description: string; readonly code?: number }
   /** Several domains accepted (e.g. `speechTimeout`: a number or `auto`). */
   | { readonly kind: 'union'; readonly of: readonly AttributeDomain[] }
   /** Not an attribute value the renderer checks (objects composed by the element, like SIP headers). */
@@ -41,6 +46,10 @@ export const attr = {
       : code === undefined
         ? { kind: 'string', maxLength }
         : { kind: 'string', maxLength, code }) as AttributeDomain,
+  pattern: (pattern: RegExp, description: string, code?: number): AttributeDomain =>
+    (code === undefined
+      ? { kind: 'pattern', pattern, description }
+      : { kind: 'pattern', pattern, description, code }) as AttributeDomain,
   union: (...of: AttributeDomain[]): AttributeDomain => ({ kind: 'union', of }),
   custom: { kind: 'custom' } as AttributeDomain,
   /** `GET` or `POST`. */

@@ -66,6 +66,8 @@ export function domainProblem(domain: AttributeDomain, value: unknown): string |
         : undefined
     case 'open':
       return typeof value === 'string' ? undefined : 'must be a string'
+    case 'pattern':
+      return typeof value === 'string' && domain.pattern.test(value) ? undefined : `must be ${domain.description}`
     case 'union': {
       const problems = domain.of.map((d) => domainProblem(d, value))
       return problems.includes(undefined) ? undefined : problems.join(', or ')

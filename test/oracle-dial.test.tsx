@@ -65,7 +65,7 @@ describe('oracle: twilio VoiceResponse', () => {
   test('the generator reaches every element', () => {
     const seen = new Set<string>()
     const visit = (g: { tag: string; children?: readonly unknown[] }) => {
-      seen.add(g.tag)
+      if (g.tag !== '#text') seen.add(g.tag)
       for (const c of g.children ?? []) visit(c as never)
     }
     for (const doc of fc.sample(documentArbitrary(Response, ELEMENTS), { numRuns: 2000, seed: 42 })) visit(doc)

@@ -255,7 +255,9 @@ describe('<Sip>: render-time errors naming the path', () => {
           </Headers>
         </Sip>,
       ),
-    ).toThrow('Sip > Headers > Header: SIP header name "Subject" is not allowed')
+    ).toThrow(
+      'Sip > Headers > Header: name is "Subject"; it must be an x- header name, User-to-User, Remote-Party-ID, P-Preferred-Identity or P-Called-Party-ID (Twilio error 13252)',
+    )
   })
 
   test('every problem is collected before throwing', () => {

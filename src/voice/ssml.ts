@@ -216,7 +216,7 @@ export interface BreakProps {
 
 const breakDomains = {
   strength: attr.enum('none', 'x-weak', 'weak', 'medium', 'strong', 'x-strong'),
-  time: attr.string(),
+  time: attr.pattern(/^\d+(\.\d+)?(ms|s)$/, 'a duration such as 500ms or 2s'),
 }
 
 /** `<break>`: a pause. @see https://docs.aws.amazon.com/polly/latest/dg/break-tag.html */

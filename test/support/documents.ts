@@ -53,7 +53,7 @@ export function domainArbitrary(domain: AttributeDomain): fc.Arbitrary<unknown> 
     case 'integer':
       return fc.integer({ min: domain.min ?? 0, max: domain.max ?? 100_000 })
     case 'number':
-      return fc.integer({ min: domain.min ?? 0, max: domain.max ?? 100_000 })
+      return fc.double({ min: domain.min ?? 0, max: domain.max ?? 100_000, noNaN: true, noDefaultInfinity: true })
     case 'url':
       return fc.oneof(
         token.map((t) => `/${t}`),
@@ -64,6 +64,9 @@ export function domainArbitrary(domain: AttributeDomain): fc.Arbitrary<unknown> 
       // Astral characters are two UTF-16 units: bound the length the way the rule counts it.
       return max === undefined ? hostileString() : hostileString(Math.min(24, max)).filter((s) => s.length <= max)
     }
+    case 'pattern':
+      // fast-check cannot draw from case-insensitive patterns; the case-sensitive ones are a subset.
+      return fc.stringMatching(new RegExp(domain.pattern.source))
     case 'union':
       return fc.oneof(...domain.of.map(domainArbitrary).filter((a) => a !== undefined))
     case 'custom':
@@ -145,7 +148,7 @@ export function documentArbitrary(
     let result: fc.Arbitrary<GenElement>
     if (spec.tag === 'Sip') {
       const uri = fc.tuple(token, token).map(([u, h]) => `sip:${u}@${h}.example.com`)
-      result = fc.tuple(attrs, uri, sipExtras).map(([a, u, extras]) => ({
+      const composed = fc.tuple(attrs, uri, sipExtras).map(([a, u, extras]) => ({
         tag: 'Sip',
         element,
         attrs: a,
@@ -156,12 +159,33 @@ export function documentArbitrary(
         text: u,
         twilioText: expectedSipUri(u, extras as never),
       }))
+      // Or, instead of URI text, <Uri> and <Headers> elements (no URI props then).
+      const withUris = fc
+        .tuple(attrs, fc.array(fc.constant('Uri'), { minLength: 1, maxLength: 3 }), fc.boolean())
+        .chain(([a, uris, withHeaders]) =>
+          fc
+            .tuple(
+              ...[...uris, ...(withHeaders ? ['Headers'] : [])]
+                .filter((t) => byTag.has(t))
+                .map((t) => arb(byTag.get(t)!, depth + 1)),
+            )
+            .map((children): GenElement => ({ tag: 'Sip', element, attrs: a, children })),
+        )
+      result = canNest ? fc.oneof(composed, withUris) : composed
     } else {
       const modes: fc.Arbitrary<Partial<GenElement>>[] = []
       if (spec.children?.text) modes.push(hostileString(40).map((text) => ({ text })))
       if (canNest) {
         const child = fc.oneof(...childTags.map((t) => fc.constant(t))).chain((t) => arb(byTag.get(t)!, depth + 1))
         modes.push(fc.array(child, { maxLength: 4 }).map((children) => ({ children })))
+        if (spec.children?.text && (spec.tag === 'Say' || /^[a-z]/.test(spec.tag))) {
+          // Text and elements mixed, as in <Say>Hello <emphasis>you</emphasis></Say> (SSML only:
+          // elsewhere a noun's text and child elements are alternatives).
+          const text = hostileString(20)
+            .filter((t) => t !== '')
+            .map((t): GenElement => ({ tag: '#text', element: element, attrs: [], text: t }))
+          modes.push(fc.array(fc.oneof(child, text), { maxLength: 5 }).map((children) => ({ children })))
+        }
       }
       if (modes.length === 0) modes.push(fc.constant({}))
       result = fc
@@ -185,24 +209,33 @@ export function toNode(g: GenElement): TwimlNode | string {
   return jsx(g.element, props)
 }
 
-/** The twilio builder method that creates `tag` under a parent (`Dial` → `dial`, `WhatsApp` → `whatsApp`). */
-export const twilioMethod = (tag: string) => tag.charAt(0).toLowerCase() + tag.slice(1)
+/** The twilio builder method that creates `tag` under a parent (`Dial` → `dial`, `say-as` → `sayAs`). */
+export const twilioMethod = (tag: string) =>
+  tag.charAt(0).toLowerCase() + tag.slice(1).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 
-/** The same document built with the twilio package (the root must be Response). */
-export function toTwilio(root: GenElement): string {
-  const response = new twilio.twiml.VoiceResponse()
+/** The same document built with the twilio package (root: voice or messaging `<Response>`). */
+export function toTwilio(root: GenElement, kind: 'voice' | 'messaging' = 'voice'): string {
+  const response = kind === 'voice' ? new twilio.twiml.VoiceResponse() : new twilio.twiml.MessagingResponse()
   for (const child of root.children ?? []) addTwilio(response, child)
   return response.toString()
 }
 
 function addTwilio(parent: any, g: GenElement): void {
-  const method = twilioMethod(g.tag)
-  if (typeof parent[method] !== 'function') throw new Error(`twilio has no ${method}() on ${parent.constructor.name}`)
-  const attrs = Object.fromEntries(g.attrs)
-  if (g.children !== undefined) {
-    const el = parent[method](attrs)
-    for (const c of g.children) addTwilio(el, c)
-  } else {
-    parent[method](attrs, g.twilioText ?? g.text)
+  if (g.tag === '#text') {
+    parent.addText(g.text)
+    return
   }
+  const spec = specOf(g.element)
+  const attrs = Object.fromEntries(g.attrs.map(([name, value]) => [spec.attributeNames?.[name] ?? name, value]))
+  const method = twilioMethod(g.tag)
+  const text = g.twilioText ?? g.text
+  // Tags twilio has no method for (amazon:effect, and anything under such a generic node) go through addChild.
+  const el =
+    typeof parent[method] === 'function'
+      ? parent[method](attrs, g.children === undefined ? text : undefined)
+      : parent.addChild(g.tag, attrs)
+  if (typeof parent[method] !== 'function' && g.children === undefined && text !== undefined && text !== '') {
+    el.addText(text)
+  }
+  for (const c of g.children ?? []) addTwilio(el, c)
 }
