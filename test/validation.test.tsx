@@ -809,3 +809,36 @@ describe('text lengths', () => {
     ])
   })
 })
+
+describe('the README', () => {
+  test('shows the error a user really sees', async () => {
+    const { readFileSync } = await import('node:fs')
+    const long = `sip:${'a'.repeat(301 - 'sip:@example.com'.length)}@example.com`
+    let message = ''
+    try {
+      render(
+        <Response>
+          <Dial timeout={1}>
+            <Sip>sip:alice@example.com</Sip>
+            <Sip>{long}</Sip>
+          </Dial>
+          <Gather>
+            <Dial>+15550001111</Dial>
+          </Gather>
+        </Response>,
+        { enhancedSip: true },
+      )
+    } catch (e) {
+      message = `${(e as Error).name}: ${(e as Error).message}`
+    }
+    expect(message).toBe(
+      [
+        'TwimlValidationError: 3 problems in TwiML document:',
+        '  Response > Dial: timeout is 1; it must be a whole number from 5 to 600',
+        '  Response > Dial > Sip[2]: SIP URI is 301 characters, the limit is 255',
+        '  Response > Gather > Dial: <Gather> cannot contain <Dial>; it takes <Say>, <Play>, <Pause>',
+      ].join('\n'),
+    )
+    expect(readFileSync('README.md', 'utf8')).toContain(message)
+  })
+})
