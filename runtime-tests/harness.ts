@@ -165,11 +165,6 @@ export async function bundle(entry: string, outfile: string, platform: 'node' | 
     platform,
     target: 'es2022',
     mainFields: platform === 'neutral' ? ['module', 'main'] : undefined,
-    // @hono/node-server is ESM but some of its dependencies' code paths use require().
-    banner:
-      platform === 'node'
-        ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
-        : undefined,
     logLevel: 'warning',
   })
 }

@@ -1,0 +1,182 @@
+/**
+ * The published package, as a user gets it: `npm pack` (which builds dist/), publint and
+ * arethetypeswrong on the tarball, then a fresh project outside the repository (test/consumer/fixture,
+ * "jsxImportSource": "twiml-jsx") installs the tarball and hono offline from the npm cache,
+ * type-checks with the repo's tsc under NodeNext and Bundler resolution, compiles and runs a TSX Hono
+ * app with plain node. Catches export-map, files and types mistakes that the in-repo tests (which
+ * resolve `twiml-jsx` to src/) cannot see.
+ */
+import { execFile } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { publint } from 'publint'
+import { formatMessage } from 'publint/utils'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+const run = promisify(execFile)
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const FIXTURE = join(REPO, 'test', 'consumer', 'fixture')
+const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc')
+const ATTW = join(REPO, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js')
+const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined
+
+/** npm, without the settings of an `npm test` that may be running us, never prompting or auditing. */
+function npm(args: string[], cwd: string) {
+  const env: Record<string, string | undefined> = { ...process.env }
+  for (const name of Object.keys(env)) if (/^npm_(lifecycle|package)_/i.test(name)) delete env[name]
+  Object.assign(env, { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' })
+  const [command, prefix] = NPM_CLI ? [process.execPath, [NPM_CLI]] : ['npm', []]
+  return run(command, [...prefix, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 })
+}
+
+async function node(script: string, args: string[], cwd: string) {
+  try {
+    return await run(process.execPath, [script, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 })
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    throw new Error(`${script} ${args.join(' ')} failed:\n${stdout ?? ''}\n${stderr ?? ''}`)
+  }
+}
+
+interface PackResult {
+  filename: string
+  unpackedSize: number
+  files: { path: string }[]
+}
+
+const repoPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))
+/** hono exactly as the lockfile has it. */
+const lockedHono: { version: string; resolved?: string } = JSON.parse(
+  readFileSync(join(REPO, 'package-lock.json'), 'utf8'),
+).packages['node_modules/hono']
+
+let dir = ''
+let project = ''
+let tarball = ''
+let packed: PackResult
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'twiml-jsx-consumer-'))
+  // `npm pack` runs prepack, i.e. npm run build.
+  const { stdout } = await npm(['pack', '--json', '--pack-destination', dir], REPO)
+  packed = (JSON.parse(stdout.slice(stdout.indexOf('[\n'))) as PackResult[])[0]!
+  tarball = join(dir, packed.filename)
+
+  project = join(dir, 'app')
+  cpSync(FIXTURE, project, { recursive: true })
+  const install = async (hono: string, mode: string) => {
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'twiml-jsx-consumer',
+          private: true,
+          type: 'module',
+          dependencies: { hono, 'twiml-jsx': `file:../${packed.filename}` },
+        },
+        null,
+        2,
+      ),
+    )
+    await npm(['install', mode, '--ignore-scripts', '--no-package-lock'], project)
+  }
+  // Offline: the tarball is local and hono comes from the npm cache, where `npm ci` put it, keyed by its
+  // tarball URL (a version range would also need registry metadata, which `npm ci` does not fetch). If
+  // the cache does not have it, ask the registry.
+  const registry = (await npm(['config', 'get', 'registry'], project)).stdout.trim().replace(/\/?$/, '/')
+  const honoTarball = lockedHono.resolved ?? `${registry}hono/-/hono-${lockedHono.version}.tgz`
+  try {
+    await install(honoTarball, '--offline')
+  } catch (offline) {
+    try {
+      await install(lockedHono.version, '--prefer-offline')
+    } catch (online) {
+      const message = (error: unknown) => (error as { stderr?: string }).stderr ?? String(error)
+      throw new Error(`npm install failed offline:\n${message(offline)}\nand online:\n${message(online)}`)
+    }
+  }
+  for (const name of ['hono', 'twiml-jsx']) {
+    if (!existsSync(join(project, 'node_modules', name, 'package.json'))) throw new Error(`${name} was not installed`)
+  }
+}, 240_000)
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the packed tarball', () => {
+  test('holds dist/ (JS and .d.ts), package.json and the README, nothing else', () => {
+    const paths = packed.files.map((file) => file.path).sort()
+    const unexpected = paths.filter(
+      (path) => !['package.json', 'README.md', 'LICENSE'].includes(path) && !/^dist\/.+\.(js|d\.ts)$/.test(path),
+    )
+    expect(unexpected).toEqual([])
+    expect(paths).toContain('dist/src/index.js')
+    expect(paths).toContain('dist/src/index.d.ts')
+  })
+
+  test('every export target is in the tarball', () => {
+    const paths = new Set(packed.files.map((file) => file.path))
+    const targets = Object.values(repoPackage.exports as Record<string, string | Record<string, string>>).flatMap(
+      (target) => (typeof target === 'string' ? [target] : Object.values(target)),
+    )
+    expect(targets.map((target) => target.replace(/^\.\//, '')).filter((target) => !paths.has(target))).toEqual([])
+  })
+
+  test('zero runtime dependencies; hono an optional peer; no side effects', () => {
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'twiml-jsx', 'package.json'), 'utf8'))
+    expect(installed.dependencies ?? {}).toEqual({})
+    expect(installed.peerDependencies).toEqual({ hono: expect.any(String) })
+    expect(installed.peerDependenciesMeta).toEqual({ hono: { optional: true } })
+    expect(installed.sideEffects).toBe(false)
+  })
+
+  test('publint --strict finds nothing', async () => {
+    const bytes = readFileSync(tarball)
+    const tarballBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    const { messages, pkg } = await publint({ pack: { tarball: tarballBuffer }, strict: true })
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([])
+  })
+
+  test('arethetypeswrong (esm-only profile) finds nothing', async () => {
+    await node(ATTW, [tarball, '--profile', 'esm-only', '--format', 'ascii'], dir)
+  }, 120_000)
+})
+
+describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
+  // The fixture's @ts-expect-error lines fail the build if the published types were `any`.
+  test('type-checks (library .d.ts included) and compiles under NodeNext', async () => {
+    await node(TSC, ['-p', 'tsconfig.json'], project)
+  }, 120_000)
+
+  test('type-checks with "moduleResolution": "Bundler"', async () => {
+    await node(
+      TSC,
+      ['-p', 'tsconfig.json', '--noEmit', '--skipLibCheck', '--module', 'preserve', '--moduleResolution', 'bundler'],
+      project,
+    )
+  }, 120_000)
+
+  test('the compiled app answers through Hono on plain node', async () => {
+    expect(existsSync(join(project, 'out', 'main.js'))).toBe(true)
+    const { stdout } = await node(join(project, 'out', 'main.js'), [], project)
+    const result = JSON.parse(stdout)
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>'
+    expect(result.voice).toEqual({
+      status: 200,
+      contentType: 'text/xml; charset=utf-8',
+      body: `${xml}<Response><Dial sequential="true" callerId="support" action="/after-dial"><Sip>sip:alice@example.com;region=jp1;transport=tls?x-ticket=42</Sip><Sip>sip:bob@example.com</Sip></Dial></Response>`,
+    })
+    expect(result.afterDial).toEqual({
+      status: 200,
+      contentType: 'text/xml; charset=utf-8',
+      body: `${xml}<Response><Say>The line is busy. Goodbye.</Say><Hangup/></Response>`,
+    })
+    expect(result.forged.status).toBe(403)
+    expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
+    expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
+  }, 120_000)
+})
