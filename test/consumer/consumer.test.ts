@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
+import { prettyXml } from 'twiml-jsx/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 const run = promisify(execFile)
@@ -177,6 +178,7 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     })
     expect(result.forged.status).toBe(403)
     expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
+    expect(result.pretty).toBe(prettyXml(result.helloXml))
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
   }, 120_000)
 })
