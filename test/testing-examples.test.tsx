@@ -3,9 +3,11 @@
  * signed with the development token (the app checks signatures, as deployed), each test a call
  * script whose transcript reads what the caller hears and does.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { app, createApp, DEV_AUTH_TOKEN } from '../examples/app.js'
-import { type SimulateCallOptions, simulateCall } from '../src/testing/index.js'
+import { Gather, Hangup, Response, Say, Sub } from '../src/index.js'
+import { type SimulateCallOptions, simulateCall, twimlSerializer } from '../src/testing/index.js'
 
 /** A call into the example app, signed as Twilio would sign it. */
 const call = (url: string, options: Omit<SimulateCallOptions, 'url'> = {}) =>
@@ -328,5 +330,44 @@ describe('deployed behind a tunnel', () => {
     await expect(simulateCall(tunnelled, { url: '/ivr', authToken: DEV_AUTH_TOKEN })).rejects.toThrow(
       'POST /ivr (call) answered HTTP 403',
     )
+  })
+})
+
+describe('the README', () => {
+  /** The inline snapshots of the README's "Testing call flows" section, without their indentation. */
+  function readmeSnapshots(): string[] {
+    const readme = readFileSync('README.md', 'utf8')
+    const section = readme.slice(readme.indexOf('## Testing call flows'), readme.indexOf('## Repository layout'))
+    return [...section.matchAll(/toMatchInlineSnapshot\(`\n([\s\S]*?)\n\s*`\)/g)].map((m) => {
+      const lines = m[1]!.split('\n')
+      const indent = Math.min(...lines.map((l) => l.match(/^ */)![0].length))
+      return lines.map((l) => l.slice(indent)).join('\n')
+    })
+  }
+
+  test('shows the transcripts the simulator really produces', async () => {
+    const ivr = await call('/ivr', { record: { duration: 14, key: '#' } })
+    await ivr.press('2')
+    const sequential = await call('/sip/sequential', {
+      dial: { 'sip:alice@example.com': 'no-answer', 'sip:bob@example.com': 486, 'sip:charlie@example.com': 404 },
+    })
+    const snapshots = readmeSnapshots()
+    expect(snapshots).toContain(`"${ivr.transcript()}"`)
+    expect(snapshots).toContain(`"${sequential.transcript()}"`)
+  })
+
+  test('shows the snapshot the serializer really prints', () => {
+    const node = (
+      <Response>
+        <Gather numDigits={1} action="/menu">
+          <Say>
+            Press 1 for <Sub alias="sales and marketing">S and M</Sub>.
+          </Say>
+        </Gather>
+        <Say>Goodbye.</Say>
+        <Hangup />
+      </Response>
+    )
+    expect(readmeSnapshots()).toContain(twimlSerializer.serialize(node, {}, '', 0, [], undefined))
   })
 })

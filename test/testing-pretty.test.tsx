@@ -4,6 +4,7 @@
  * nodes and TwiML strings print the same readable way.
  */
 import { describe, expect, test } from 'vitest'
+import { app, DEV_AUTH_TOKEN } from '../examples/app.js'
 import {
   Dial,
   Emphasis,
@@ -29,6 +30,7 @@ import {
   XmlParseError,
 } from '../src/testing/index.js'
 import defaultSerializer from '../src/testing/serializer.js'
+import { signTwilioRequest } from '../src/webhook/index.js'
 
 expect.addSnapshotSerializer(twimlSerializer)
 
@@ -232,6 +234,13 @@ describe('twimlSerializer', () => {
     `)
     const serialize = (v: unknown) => twimlSerializer.serialize(v, {}, '', 0, [], undefined)
     expect(serialize(node)).toBe(serialize(xml))
+  })
+
+  test("an app's response body in a file snapshot (test/__snapshots__/) reads the same", async () => {
+    const res = await app.request(
+      await signTwilioRequest(DEV_AUTH_TOKEN, { url: 'http://localhost/sip/sequential', params: {} }),
+    )
+    expect(await res.text()).toMatchSnapshot()
   })
 
   test('messaging documents print too', () => {

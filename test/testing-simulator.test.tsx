@@ -960,6 +960,33 @@ describe('<Redirect>, the end of the call, and verbs that are only recorded', ()
     expect(error.request).toMatchObject({ kind: 'redirect', path: '/loop', sent: false })
   })
 
+  test('the limit counts TwiML requests since the caller last gave input, not callbacks', async () => {
+    const menu = voiceApp({
+      '/menu': () => (
+        <Response>
+          <Gather numDigits={1} action="/hop">
+            <Say>Press a key.</Say>
+          </Gather>
+        </Response>
+      ),
+      '/hop': () => (
+        <Response>
+          <Dial>
+            <Number statusCallback="/events" statusCallbackEvent={['initiated', 'ringing', 'answered', 'completed']}>
+              +15550000001
+            </Number>
+          </Dial>
+          <Redirect>/menu</Redirect>
+        </Response>
+      ),
+      '/events': () => null,
+    })
+    const call = await simulateCall(menu, { url: '/menu', maxRequests: 2 })
+    for (let i = 0; i < 5; i++) await call.press('1')
+    expect(call.requests.filter((r) => r.kind === 'status-callback')).toHaveLength(20)
+    expect(call.gather).toBeDefined()
+  })
+
   test('Echo and an endless Play end the call (the caller has to hang up)', async () => {
     expect((await simulateCall(app, { url: '/echo' })).endReason).toBe('<Echo> runs until the caller hangs up')
     expect((await simulateCall(app, { url: '/forever' })).transcript()).toMatchInlineSnapshot(`

@@ -154,8 +154,8 @@ export interface SimulateCallOptions {
   /** Queue behaviour. Unscripted queues run the wait document once, then an agent answers. */
   queue?: QueueScripts
   /**
-   * Most requests to the app between two inputs of the caller (a redirect loop never waits for
-   * input). Default 50.
+   * Most TwiML requests to the app between two inputs of the caller (a redirect loop never waits
+   * for input); callbacks do not count. Default 50.
    */
   maxRequests?: number
   /** The time of the first request, for `Timestamp` parameters. Default 2025-01-01T00:00:00Z. */
@@ -1224,7 +1224,8 @@ export class SimulatedCall {
       )
     }
     const limit = this.options.maxRequests ?? 50
-    if (++this.stepRequests > limit) {
+    // Only TwiML fetches can loop; callbacks are bounded by the verbs that send them.
+    if (!callback && ++this.stepRequests > limit) {
       const recent = this.requests
         .slice(-5)
         .map((r) => `${r.method} ${r.path}`)
