@@ -6,7 +6,7 @@
  * app with plain node. Catches export-map, files and types mistakes that the in-repo tests (which
  * resolve `twiml-jsx` to src/) cannot see.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -58,6 +58,8 @@ let dir = ''
 let project = ''
 let tarball = ''
 let packed: PackResult
+/** What the compiled project printed on node: the other runtimes must print the same. */
+let nodeResult: unknown
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twiml-jsx-consumer-'))
@@ -165,6 +167,7 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(existsSync(join(project, 'out', 'main.js'))).toBe(true)
     const { stdout } = await node(join(project, 'out', 'main.js'), [], project)
     const result = JSON.parse(stdout)
+    nodeResult = result
     const xml = '<?xml version="1.0" encoding="UTF-8"?>'
     expect(result.voice).toEqual({
       status: 200,
@@ -181,4 +184,43 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(result.pretty).toBe(prettyXml(result.helloXml))
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
   }, 120_000)
+})
+
+/** Bun and Deno run the project's TSX sources themselves, against the installed package. */
+describe.each([
+  {
+    name: 'bun',
+    binary: join(REPO, 'node_modules', '.bin', 'bun'),
+    args: ['run', 'src/main.ts'],
+    env: { DO_NOT_TRACK: '1' },
+  },
+  {
+    name: 'deno',
+    binary: join(REPO, 'node_modules', '.bin', 'deno'),
+    // deno.json: node_modules from npm, the JSX options; offline (--cached-only); `./app.js` means app.tsx.
+    args: ['run', '--no-lock', '--cached-only', '--sloppy-imports', '--allow-read', '--allow-env', 'src/main.ts'],
+    env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+  },
+])('$name runs the same TSX project against the installed package', ({ name, binary, args, env }) => {
+  const found = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000 })
+  const missing = found.error ? found.error.message : found.status !== 0 ? `exit ${found.status}` : undefined
+  if (missing && process.env.TWIML_JSX_REQUIRE_RUNTIMES !== '1') {
+    console.warn(`SKIPPED consumer test on ${name}: unavailable here (${missing})`)
+    test.skip(`${name} unavailable: ${missing}`, () => {})
+    return
+  }
+  test('and answers exactly as on node', async () => {
+    if (missing) throw new Error(`${name} is unavailable here (${missing})`)
+    const deno = { DENO_DIR: join(dir, '.deno') }
+    const { stdout } = await run(binary, args, {
+      cwd: project,
+      env: { ...process.env, ...deno, ...env, NO_COLOR: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 60_000,
+    }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`${name} ${args.join(' ')} failed:\n${error.stdout ?? ''}\n${error.stderr ?? error}`)
+    })
+    expect(nodeResult).toBeDefined()
+    expect(JSON.parse(stdout)).toEqual(nodeResult)
+  }, 90_000)
 })
