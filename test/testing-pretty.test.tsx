@@ -68,10 +68,11 @@ describe('prettyXml', () => {
 </Response>`)
   })
 
-  test('empty elements keep their form: <X/> stays, <X></X> stays', () => {
-    expect(prettyXml('<Response><Hangup/><Leave></Leave></Response>')).toBe(`<Response>
+  test('empty elements keep their form: <X/> stays, <X></X> stays, and so does blank text alone', () => {
+    expect(prettyXml('<Response><Hangup/><Leave></Leave><Dial> </Dial></Response>')).toBe(`<Response>
   <Hangup/>
   <Leave></Leave>
+  <Dial> </Dial>
 </Response>`)
   })
 

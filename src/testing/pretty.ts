@@ -70,7 +70,8 @@ function printNode(node: XmlNode, depth: number, indent: string, lines: string[]
 
 /** Elements printed on one line, exactly as written. */
 function isInline(element: XmlElement): boolean {
-  if (element.children.length === 0) return true
+  // Text only (even if blank) or empty: nothing to lay out, so it stays exactly as written.
+  if (!element.children.some((c) => c.kind === 'element')) return true
   if (isSpeech(element.name)) return true
   // Text that is more than layout makes the content mixed (or text-only): keep it as it is.
   return element.children.some((c) => c.kind === 'text' && !isBlank(c.raw))
