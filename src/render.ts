@@ -15,6 +15,7 @@ import {
   DOCUMENT_BYTE_LIMIT,
   type DocumentContext,
   domainProblem,
+  INLINE_TWIML_LIMIT,
   TERMINAL_VERBS,
   utf8Length,
 } from './validate.js'
@@ -41,7 +42,8 @@ export interface RenderOptions {
   enhancedSip?: boolean
   /**
    * Where the document runs: `'voice'` (default), `'screening'` (a noun's `url`: no `<Dial>`),
-   * `'conference-wait'` (only Say, Play, Pause, Redirect), `'messaging'`, or `'fragment'` (a piece
+   * `'conference-wait'` (only Say, Play, Pause, Redirect), `'messaging'`, `'rest-api'` (inline TwiML of
+   * a REST API call: at most 4000 characters), or `'fragment'` (a piece
    * of a document, e.g. a component under test: the root need not be `<Response>`).
    */
   context?: DocumentContext
@@ -101,6 +103,15 @@ export function render(node: Child, options: RenderOptions = {}): string {
         '(document)',
       )
     }
+  }
+  if (st.checking && st.context === 'rest-api' && st.out.length > INLINE_TWIML_LIMIT) {
+    report(
+      st,
+      'document.inline-length',
+      `the document is ${st.out.length} characters, the limit for TwiML passed to the REST API is ${INLINE_TWIML_LIMIT} (Twilio error 32018)`,
+      32018,
+      '(document)',
+    )
   }
   if (st.issues.length > 0) throw new TwimlValidationError(st.issues)
   return st.out

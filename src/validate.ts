@@ -18,6 +18,8 @@ export type DocumentContext =
   | 'messaging'
   /** A piece of a document (a component under test): every rule but "the root is `<Response>`". */
   | 'fragment'
+  /** TwiML passed inline to the REST API (a call's `twiml` parameter): at most 4000 characters (error 32018). */
+  | 'rest-api'
 
 /** Verbs after which nothing in the same document runs. */
 export const TERMINAL_VERBS: ReadonlySet<string> = new Set(['Hangup', 'Redirect', 'Reject'])
@@ -27,6 +29,9 @@ export const CONFERENCE_WAIT_VERBS: ReadonlySet<string> = new Set(['Say', 'Play'
 
 /** Largest webhook response body Twilio accepts, in bytes (error 11750). */
 export const DOCUMENT_BYTE_LIMIT = 64 * 1024
+
+/** Longest TwiML the REST API takes inline, in characters (error 32018). */
+export const INLINE_TWIML_LIMIT = 4000
 
 /** Why `value` is outside `domain`, or `undefined` when it is inside. */
 export function domainProblem(domain: AttributeDomain, value: unknown): string | undefined {

@@ -196,6 +196,13 @@ describe('<Sip>: render-time errors naming the path', () => {
     )
   })
 
+  test('header values written into the URI text must be percent-encoded (errors 32110-32112)', () => {
+    expect(() => piece(<Sip>sip:a@example.com?x-name=Madhu%2CMathiyalagan%3BTitle%3DManager</Sip>)).not.toThrow()
+    expect(() => piece(<Sip>sip:a@example.com?x-name=Madhu,Mathiyalagan;Title=Manager</Sip>)).toThrow(
+      'Sip: SIP header x-name has characters that must be percent-encoded (Twilio errors 32110-32112); give it in the headers prop, which encodes it',
+    )
+  })
+
   test('region given both as a prop and in the URI', () => {
     expect(() => piece(<Sip region="jp1">sip:a@example.com;region=ie1</Sip>)).toThrow(
       'Sip: region is given both as a prop ("jp1") and in the URI ("ie1"); give it once',

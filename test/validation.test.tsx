@@ -842,3 +842,21 @@ describe('the README', () => {
     expect(readFileSync('README.md', 'utf8')).toContain(message)
   })
 })
+
+describe('TwiML passed inline to the REST API', () => {
+  test("context 'rest-api': at most 4000 characters (error 32018)", () => {
+    const fill = (n: number) => <Say>{'a'.repeat(n - `${DECL}<Response><Say></Say></Response>`.length)}</Say>
+    expect(render(<Response>{fill(4000)}</Response>, { context: 'rest-api' })).toHaveLength(4000)
+    expect(issuesOf(() => render(<Response>{fill(4001)}</Response>, { context: 'rest-api' }))).toEqual([
+      {
+        path: '(document)',
+        rule: 'document.inline-length',
+        message:
+          'the document is 4001 characters, the limit for TwiML passed to the REST API is 4000 (Twilio error 32018)',
+        code: 32018,
+      },
+    ])
+    // A webhook response may be longer.
+    expect(() => render(<Response>{fill(4001)}</Response>)).not.toThrow()
+  })
+})

@@ -20,6 +20,9 @@ export type SipRegion = TwilioRegion
 /** Signalling transport. Default `udp`; `tls` defaults to port 5061. */
 export type SipTransport = 'udp' | 'tcp' | 'tls'
 
+// A header value in a SIP URI (RFC 3261 hvalue): unreserved characters, a few more, and %HH escapes.
+const HEADER_VALUE = /^(?:[A-Za-z0-9\-_.!~*'()[\]/?:+$]|%[0-9A-Fa-f]{2})*$/
+
 /** Header names Twilio passes on in the INVITE: any `x-` header, and four standard ones. */
 export type SipHeaderName =
   | `x-${string}`
@@ -89,6 +92,12 @@ export function composeSipUri(text: string, props: Partial<SipProps>, report: Re
       const eq = pair.indexOf('=')
       const name = eq === -1 ? pair : pair.slice(0, eq)
       checkHeaderName(name, report)
+      if (eq !== -1 && !HEADER_VALUE.test(pair.slice(eq + 1))) {
+        report(
+          'sip.header-escaping',
+          `SIP header ${name} has characters that must be percent-encoded (Twilio errors 32110-32112); give it in the headers prop, which encodes it`,
+        )
+      }
       written.add(name.toLowerCase())
     }
   }
