@@ -1,0 +1,45 @@
+/**
+ * A server for the HTTP benchmark, started by bench/http.tsx as a child process:
+ *
+ *   node --import tsx bench/http-server.tsx example | constant-signed | constant
+ *
+ * - `example`: the example app (examples/app.tsx) as `npm start` serves it: twilioWebhook checks the
+ *   signature, then the route renders its TwiML with twiml-jsx.
+ * - `constant-signed`: the same @hono/node-server and twilioWebhook middleware, and a route that
+ *   returns the document as a constant string: the example without the rendering.
+ * - `constant`: the same server returning the constant string, no signature check.
+ *
+ * Listens on a free port of 127.0.0.1 and prints `PORT <n>`; exits on SIGTERM.
+ */
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { TWIML_CONTENT_TYPE, type TwilioWebhookEnv, twilioWebhook } from 'twiml-jsx/hono'
+import { DEV_AUTH_TOKEN, app as exampleApp } from '../examples/app.js'
+import { EXPECTED_BODY, ROUTE } from './http-shared.js'
+
+const mode = process.argv[2]
+
+function constantApp(signed: boolean) {
+  const app = new Hono<TwilioWebhookEnv>()
+  if (signed) app.use('*', twilioWebhook({ authToken: DEV_AUTH_TOKEN }))
+  app.on(['GET', 'POST'], ROUTE, (c) => c.body(EXPECTED_BODY, 200, { 'Content-Type': TWIML_CONTENT_TYPE }))
+  return app
+}
+
+const app =
+  mode === 'example'
+    ? exampleApp
+    : mode === 'constant-signed'
+      ? constantApp(true)
+      : mode === 'constant'
+        ? constantApp(false)
+        : undefined
+if (app === undefined) {
+  console.error(`unknown mode ${mode}; use example, constant-signed or constant`)
+  process.exit(2)
+}
+
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+  console.log(`PORT ${info.port}`)
+})
+process.on('SIGTERM', () => server.close(() => process.exit(0)))
