@@ -110,10 +110,15 @@ export function urlProblem(value: string): string | undefined {
   return undefined
 }
 
+const NON_ASCII = /[^\0-\x7F]/
+
 /** UTF-8 length of a string, without allocating. */
 export function utf8Length(s: string): number {
+  // The search runs in native code, several times faster than the loop; ASCII needs no loop at all.
+  const first = s.search(NON_ASCII)
+  if (first === -1) return s.length
   let bytes = s.length
-  for (let i = 0; i < s.length; i++) {
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i)
     if (c < 0x80) continue
     // Two bytes below U+0800; each half of a surrogate pair adds one (four for the pair); three otherwise.
