@@ -8,6 +8,7 @@
  * Every competitor's output is checked equal to twiml-jsx's before anything is timed (hono/jsx
  * after `normaliseHono`, see documents.tsx); the run aborts on a mismatch.
  */
+import os from 'node:os'
 import { do_not_optimize, measure } from 'mitata'
 import { render, type TwimlNode } from 'twiml-jsx'
 import { DOCUMENTS, type Document, growthData, growthJsx, growthTwilio, normaliseHono } from './documents.js'
@@ -75,7 +76,15 @@ interface Row {
   readonly ns: number
 }
 
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 console.log(`# twiml-jsx render benchmark${QUICK ? ' (quick run)' : ''}\n`)
+console.log(
+  `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores; load average at start: ${load()}.\n`,
+)
 console.log(
   `Mean time per call (mitata), median of ${ROUNDS} interleaved round${ROUNDS > 1 ? 's' : ''}; ratio = that row / twiml-jsx build + render.\n`,
 )
@@ -183,3 +192,4 @@ console.log(
     growthRows,
   ),
 )
+console.log(`\nLoad average at the end: ${load()}.`)
