@@ -130,6 +130,8 @@ export function composeSipUri(text: string, props: Partial<SipProps>, report: Re
   return headerPart === '' ? uri : `${uri}?${headerPart}`
 }
 
+const URI_PARAMETER = { region: /;region=([^;?]*)/i, transport: /;transport=([^;?]*)/i } as const
+
 function addUriParameter(
   uri: string,
   name: 'region' | 'transport',
@@ -137,7 +139,7 @@ function addUriParameter(
   allowed: readonly string[],
   report: Reporter,
 ): string {
-  const inText = new RegExp(`;${name}=([^;?]*)`, 'i').exec(uri)
+  const inText = URI_PARAMETER[name].exec(uri)
   if (inText !== null && !allowed.includes(inText[1]!.toLowerCase())) {
     report(`sip.${name}`, `SIP ${name} "${inText[1]}" in the URI is not one of ${allowed.join(', ')}`)
   }

@@ -86,8 +86,22 @@ function requireSecret(secret: string): void {
   }
 }
 
+// Importing the key costs more than the HMAC itself, and a server signs with one or two secrets
+// all its life: keep the imported keys (a few; the cache starts over if it ever fills).
+const importedKeys = new Map<string, Promise<CryptoKey>>()
+const IMPORTED_KEYS_LIMIT = 16
+
 function hmacKey(secret: string, hash: HashName): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['sign'])
+  const id = `${hash}:${secret}`
+  let key = importedKeys.get(id)
+  if (key === undefined) {
+    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear()
+    key = crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['sign'])
+    // A failed import must not be remembered.
+    key.catch(() => importedKeys.delete(id))
+    importedKeys.set(id, key)
+  }
+  return key
 }
 
 async function hmacBase64(key: CryptoKey, payload: string): Promise<string> {
