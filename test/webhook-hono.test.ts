@@ -627,3 +627,37 @@ describe('verifyTwilioRequest, without Hono', () => {
     expect(result.ok && result.webhook.params.CallSid).toBe('CA1')
   })
 })
+
+describe('bodies with a declared Content-Length (how HTTP servers hand them over)', () => {
+  const withLength = (request: Request, body: string) => {
+    const headers = new Headers(request.headers)
+    headers.set('Content-Length', String(new TextEncoder().encode(body).byteLength))
+    return new Request(request.url, { method: 'POST', headers, body })
+  }
+
+  test('are read once through HonoRequest, verified, and stay readable in the handler', async () => {
+    const app = new Hono()
+    app.post('/voice', twilioWebhook<VoiceRequest>({ authToken: TOKEN }), async (c) => {
+      handlerRuns++
+      const form = await c.req.parseBody()
+      return c.json({ CallSid: twilioParams<VoiceRequest>(c).CallSid, From: form.From })
+    })
+    const signed = twilioForm('http://localhost/voice', CALL)
+    const body = await signed.clone().text()
+    const res = await app.request(withLength(signed, body))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ CallSid: CALL.CallSid, From: CALL.From })
+    expect(handlerRuns).toBe(1)
+  })
+
+  test('a forged one still gets 403, and a declared length over the limit 413', async () => {
+    const signed = twilioForm('http://localhost/voice', CALL)
+    const body = `${await signed.clone().text()}&Injected=1`
+    await expectRefusal(await voiceApp().request(withLength(signed, body)), 403, 'Invalid X-Twilio-Signature')
+    await expectRefusal(
+      await voiceApp({ maxBodyBytes: 10 }).request(withLength(signed, await signed.clone().text())),
+      413,
+      'Request body too large',
+    )
+  })
+})

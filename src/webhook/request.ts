@@ -36,6 +36,11 @@ export interface VerifyRequestOptions {
   url?: string
   /** Largest accepted body in bytes, checked against Content-Length and while reading. Default 64 kB. */
   maxBodyBytes?: number
+  /**
+   * The body, already read by the caller (a framework's fast path, after checking Content-Length
+   * against the limit); `request.body` is then left alone. Its size is checked again.
+   */
+  body?: Uint8Array<ArrayBuffer>
 }
 
 /** Where a verified request's parameters came from. */
@@ -239,7 +244,13 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
     return { ok: true, webhook: verified('query', query), rawBody: undefined }
   }
 
-  const read = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const read: BodyRead =
+    options.body === undefined
+      ? await readBody(request, limit)
+      : options.body.byteLength > limit
+        ? { status: 413, message: 'Request body too large' }
+        : { bytes: options.body }
   if ('status' in read) return reject(read.status, read.message)
   const type = mediaTypeOf(request.headers.get('content-type'))
   if (type?.charset !== undefined && type.charset !== 'utf-8' && type.charset !== 'utf8') {
