@@ -3,21 +3,10 @@
  * tsx) on a free port of 127.0.0.1, POST a route over HTTP, stop the server.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { signTwilioRequest } from 'twiml-jsx/webhook'
 import { afterAll, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN } from '../examples/app.js'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../runtime-tests/harness.js'
 
 let server: ChildProcess | undefined
 afterAll(() => {
