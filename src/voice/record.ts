@@ -20,7 +20,8 @@ export interface RecordProps {
    * URL Twilio requests when the recording ends, with `RecordingUrl`, `RecordingDuration` and
    * `Digits` (the key that ended it, if any). Its TwiML continues the call. Default: the current
    * document's URL, so leave it out only if that document handles a finished recording (or the
-   * call loops back into `<Record>`). Verbs after `<Record>` never run.
+   * call loops back into `<Record>`). When nothing was recorded, Twilio skips this request and goes
+   * on with the verb after `<Record>`.
    */
   action?: string
   /** HTTP method for `action`. Default `POST`. */
