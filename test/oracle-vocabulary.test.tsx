@@ -10,7 +10,7 @@ import { MessagingResponse, Response, render } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
 import type { BuiltinElement } from '../src/node.js'
 import { ELEMENT_SPEC } from '../src/node.js'
-import { documentArbitrary, type GenElement, toNode, toTwilio } from './support/documents.js'
+import { documentArbitrary, followsElementRules, type GenElement, toNode, toTwilio } from './support/documents.js'
 
 /** Every built-in element the package exports, once (aliases such as DialNumber point at the same function). */
 const ALL: BuiltinElement<any>[] = [
@@ -22,21 +22,7 @@ const MESSAGING_ONLY = new Set([MessagingResponse, twimlJsx.Message, twimlJsx.Bo
 const VOICE = ALL.filter((e) => !MESSAGING_ONLY.has(e) && e !== twimlJsx.ReferSip)
 const MESSAGING = [MessagingResponse, twimlJsx.Message, twimlJsx.Body, twimlJsx.Media, twimlJsx.Redirect]
 
-const SIP_CALLER_ID = /^[A-Za-z0-9+\-_.]+$/
-const ALONE = new Set(['Conference', 'Application'])
-
-/** Rules beyond the child rules that a generated element must follow to be valid. */
-function valid(g: GenElement): boolean {
-  // A line break would split a SIP header: the renderer refuses it (tested in sip.test.tsx).
-  if (g.tag === 'Header') return !g.attrs.some(([name, value]) => name === 'value' && /[\r\n]/.test(String(value)))
-  if (g.tag !== 'Dial' || g.children === undefined) return true
-  const tags = g.children.map((c) => c.tag)
-  if (tags.length > 1 && tags.some((t) => ALONE.has(t))) return false
-  const callerId = g.attrs.find(([name]) => name === 'callerId')?.[1]
-  return !tags.includes('Sip') || callerId === undefined || SIP_CALLER_ID.test(String(callerId))
-}
-
-const voiceDocs = documentArbitrary(Response, VOICE, { accept: valid, maxDepth: 5 })
+const voiceDocs = documentArbitrary(Response, VOICE, { accept: followsElementRules, maxDepth: 5 })
 const messagingDocs = documentArbitrary(MessagingResponse, MESSAGING)
 
 function tagsOf(g: GenElement, into = new Set<string>()): Set<string> {

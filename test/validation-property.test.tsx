@@ -29,7 +29,7 @@ import {
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
 import type { AttributeDomain } from '../src/schema.js'
-import { documentArbitrary, type GenElement, specOf, toNode } from './support/documents.js'
+import { documentArbitrary, followsElementRules, type GenElement, specOf, toNode } from './support/documents.js'
 
 const ELEMENTS = [
   Response,
@@ -53,19 +53,7 @@ const ELEMENTS = [
   Reject,
 ]
 
-const SIP_CALLER_ID = /^[A-Za-z0-9+\-_.]+$/
-const ALONE = new Set(['Conference', 'Application'])
-
-/** The rules a generated <Dial> must follow beyond its spec's child rule. */
-function validDial(g: GenElement): boolean {
-  if (g.tag !== 'Dial' || g.children === undefined) return true
-  const tags = g.children.map((c) => c.tag)
-  if (tags.length > 1 && tags.some((t) => ALONE.has(t))) return false
-  const callerId = g.attrs.find(([name]) => name === 'callerId')?.[1]
-  return !tags.includes('Sip') || callerId === undefined || SIP_CALLER_ID.test(String(callerId))
-}
-
-const validDocuments = documentArbitrary(Response, ELEMENTS, { accept: validDial })
+const validDocuments = documentArbitrary(Response, ELEMENTS, { accept: followsElementRules })
 
 /** Errors (not warnings) a render raises, by rule. */
 function ruleErrors(node: ReturnType<typeof toNode>): string[] {

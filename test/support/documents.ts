@@ -239,3 +239,20 @@ function addTwilio(parent: any, g: GenElement): void {
   }
   for (const c of g.children ?? []) addTwilio(el, c)
 }
+
+const SIP_CALLER_ID = /^[A-Za-z0-9+\-_.]+$/
+const DIALED_ALONE = new Set(['Conference', 'Application'])
+
+/**
+ * The rules a generated element must also follow to be valid, beyond what the specs' domains and
+ * child rules give (the element `check`s): pass as `accept` to draw documents valid by construction.
+ */
+export function followsElementRules(g: GenElement): boolean {
+  // A line break would split a SIP header: the renderer refuses it (tested in sip.test.tsx).
+  if (g.tag === 'Header') return !g.attrs.some(([name, value]) => name === 'value' && /[\r\n]/.test(String(value)))
+  if (g.tag !== 'Dial' || g.children === undefined) return true
+  const tags = g.children.map((c) => c.tag)
+  if (tags.length > 1 && tags.some((t) => DIALED_ALONE.has(t))) return false
+  const callerId = g.attrs.find(([name]) => name === 'callerId')?.[1]
+  return !tags.includes('Sip') || callerId === undefined || SIP_CALLER_ID.test(String(callerId))
+}
