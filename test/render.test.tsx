@@ -81,6 +81,7 @@ describe('render: output rules', () => {
     expect(
       render(
         <Response>
+          {/* biome-ignore lint/complexity/noUselessFragments: this test is about fragments */}
           <>
             <Say>one</Say>
             {null}
