@@ -1,5 +1,5 @@
 /**
- * npm run build: a clean dist/ from tsc -p tsconfig.build.json. The library source is plain .ts (no
+ * npm run build: a clean dist/ from tsc -p tsconfig.build.json (the library) and tsconfig.cli.json (the bin). The library source is plain .ts (no
  * .tsx), so the emitted JS never depends on a JSX transform; this script checks that stays true.
  */
 import { execFileSync } from 'node:child_process'
@@ -23,4 +23,7 @@ if (tsx.length > 0) {
 
 rmSync(join(root, 'dist'), { recursive: true, force: true })
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' })
+// The library without Node's types, then the Node-only bin (src/cli) with them.
+for (const config of ['tsconfig.build.json', 'tsconfig.cli.json']) {
+  execFileSync(process.execPath, [tsc, '-p', join(root, config)], { cwd: root, stdio: 'inherit' })
+}

@@ -1,6 +1,8 @@
 /**
  * The core runs on edge runtimes: nothing under src/ may import node:* modules, use Buffer
- * or process, or import the twilio package (a test oracle only).
+ * or process, or import the twilio package (a test oracle only). The one exception is the
+ * `twiml-jsx` bin (src/cli), Node-only dev tooling with its own entry; it may use Node, and
+ * nothing else under src/ may import it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,8 +17,11 @@ function files(dir: string): string[] {
 
 test('src/ and jsx-runtime/ use no Node-only API and never import twilio', () => {
   const offenders: string[] = []
+  const nodeOnly = join('src', 'cli')
   for (const file of [...files('src'), ...files('jsx-runtime')]) {
     const code = readFileSync(file, 'utf8')
+    if (file.startsWith(nodeOnly)) continue
+    if (/from\s+['"][./]+cli\//.test(code)) offenders.push(`${file}: imports the Node-only CLI`)
     if (/from\s+['"]node:|import\(\s*['"]node:|require\(/.test(code)) offenders.push(`${file}: imports a node: module`)
     if (/\bBuffer\b/.test(code)) offenders.push(`${file}: uses Buffer`)
     if (/\bprocess\./.test(code)) offenders.push(`${file}: uses process`)
@@ -25,9 +30,9 @@ test('src/ and jsx-runtime/ use no Node-only API and never import twilio', () =>
   expect(offenders).toEqual([])
 })
 
-test('zero runtime dependencies; hono is an optional peer', () => {
+test('zero runtime dependencies; hono (the Hono helpers) and tsx (the CLI loading .tsx apps) are optional peers', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
   expect(pkg.dependencies ?? {}).toEqual({})
-  expect(Object.keys(pkg.peerDependencies)).toEqual(['hono'])
-  expect(pkg.peerDependenciesMeta.hono.optional).toBe(true)
+  expect(Object.keys(pkg.peerDependencies)).toEqual(['hono', 'tsx'])
+  for (const peer of Object.keys(pkg.peerDependencies)) expect(pkg.peerDependenciesMeta[peer].optional).toBe(true)
 })

@@ -129,11 +129,11 @@ describe('the packed tarball', () => {
     expect(targets.map((target) => target.replace(/^\.\//, '')).filter((target) => !paths.has(target))).toEqual([])
   })
 
-  test('zero runtime dependencies; hono an optional peer; no side effects', () => {
+  test('zero runtime dependencies; hono and tsx optional peers; no side effects', () => {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'twiml-jsx', 'package.json'), 'utf8'))
     expect(installed.dependencies ?? {}).toEqual({})
-    expect(installed.peerDependencies).toEqual({ hono: expect.any(String) })
-    expect(installed.peerDependenciesMeta).toEqual({ hono: { optional: true } })
+    expect(installed.peerDependencies).toEqual({ hono: expect.any(String), tsx: expect.any(String) })
+    expect(installed.peerDependenciesMeta).toEqual({ hono: { optional: true }, tsx: { optional: true } })
     expect(installed.sideEffects).toBe(false)
   })
 
