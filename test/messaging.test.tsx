@@ -9,24 +9,14 @@ import {
   render,
   Say,
   type TwimlNode,
-  TwimlValidationError,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
+import { DECL, issuesOf } from './support/issues.js'
 
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 
 /** An element where the types allow only text: what JavaScript callers can still pass. */
 const smuggled = (node: TwimlNode) => node as unknown as string
 
-function issuesOf(fn: () => unknown): { rule: string; message: string }[] {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof TwimlValidationError) return [...e.issues]
-    throw e
-  }
-  throw new Error('expected a TwimlValidationError')
-}
 
 describe('MessagingResponse', () => {
   test('renders as <Response>, like new MessagingResponse()', () => {

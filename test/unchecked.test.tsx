@@ -15,8 +15,8 @@ import {
   WithUncheckedAttributes,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
+import { DECL } from './support/issues.js'
 
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 
 describe('UncheckedElement: an element twiml-jsx does not know yet', () => {
   test('renders like the rest, byte-identical to twilio addChild', () => {

@@ -1,6 +1,6 @@
 /**
  * `<Parameter>`: a custom name/value pair passed on to a `<Client>`, an `<Application>`,
- * a `<Stream>` and others.
+ * a `<Stream>` and others. One definition: every parent that takes custom parameters names it.
  *
  * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
  */

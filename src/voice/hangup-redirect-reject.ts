@@ -3,9 +3,12 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/hangup
  */
+import { MessagingResponse } from '../messaging/response.js'
 import { defineElement, type ElementChild, type TextChild } from '../node.js'
 import { attr } from '../schema.js'
-import type { HttpMethod } from './common.js'
+import { type HttpMethod, methodDomain } from './common.js'
+import { Parameter } from './parameter.js'
+import { Response } from './response.js'
 
 export interface HangupProps {
   /** `<Parameter>` elements passed on with the hang-up (to a Voice SDK client, for instance). No text. */
@@ -18,8 +21,10 @@ export interface HangupProps {
  */
 export const Hangup = defineElement<HangupProps>({
   tag: 'Hangup',
+  verbOf: [Response],
+  terminal: true,
   attributes: {},
-  children: { elements: ['Parameter'] },
+  children: { elements: () => [Parameter] },
 })
 
 export interface RedirectProps {
@@ -30,18 +35,25 @@ export interface RedirectProps {
 }
 
 /**
- * Hands the call to the TwiML at another URL.
+ * Hands the call (or, in a messaging response, the message) to the TwiML at another URL. One
+ * element serves both roots: Twilio documents the same `method` attribute and URL text for each.
  * @see https://www.twilio.com/docs/voice/twiml/redirect
+ * @see https://www.twilio.com/docs/messaging/twiml/redirect
  */
 export const Redirect = defineElement<RedirectProps>({
   tag: 'Redirect',
-  attributes: { method: attr.method },
+  verbOf: [Response, MessagingResponse],
+  terminal: true,
+  attributes: { method: methodDomain },
   children: { text: true },
 })
 
+/** What a caller hears when `<Reject>` declines the call. */
+export const REJECT_REASONS = ['rejected', 'busy'] as const
+
 export interface RejectProps {
   /** What the caller hears: `rejected` (default, a "not in service" tone) or `busy`. */
-  reason?: 'rejected' | 'busy'
+  reason?: (typeof REJECT_REASONS)[number]
   /** `<Parameter>` elements passed on with the rejection. No text. */
   children?: ElementChild
 }
@@ -52,6 +64,8 @@ export interface RejectProps {
  */
 export const Reject = defineElement<RejectProps>({
   tag: 'Reject',
-  attributes: { reason: attr.enum('rejected', 'busy') },
-  children: { elements: ['Parameter'] },
+  verbOf: [Response],
+  terminal: true,
+  attributes: { reason: attr.enum(REJECT_REASONS, { default: 'rejected' }) },
+  children: { elements: () => [Parameter] },
 })
