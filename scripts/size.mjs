@@ -7,6 +7,8 @@
  *   (b) twiml-jsx/hono: twiml(), twimlDefaults() and the webhook middleware, with hono external
  *   (c) twiml-jsx/webhook: typed parameters and X-Twilio-Signature validation
  *   (d) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
+ *   (e) tree-shaking: a bundle that uses only Response, Say, Hangup and render must be at most 40 %
+ *       of (a), minified: unused elements (and the attribute kinds only they use) are dropped
  *
  * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
  * disk beside it. `--json` prints the measurements as JSON.
@@ -35,6 +37,12 @@ const BUNDLES = [
     name: 'twiml-jsx/webhook',
     code: "import * as webhook from 'twiml-jsx/webhook'\nexport { webhook }",
     budget: { raw: 11_000, gzip: 4_500 },
+  },
+  {
+    name: 'Response, Say, Hangup + render only',
+    code: "import { Response, Say, Hangup, render } from 'twiml-jsx'\nexport { Response, Say, Hangup, render }",
+    // At most this share of the full core (a), raw minified bytes.
+    shareOfCore: 0.4,
   },
   {
     // Test-time code (with the whole core it renders and checks): reported, no budget.
@@ -127,7 +135,10 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`
 const results = []
 for (const bundle of BUNDLES) results.push({ ...bundle, size: await measure(bundle.code) })
 const reference = twilio()
-const isOver = ({ size, budget }) => budget !== undefined && (size.raw > budget.raw || size.gzip > budget.gzip)
+const core = results[0].size
+const isOver = ({ size, budget, shareOfCore }) =>
+  (budget !== undefined && (size.raw > budget.raw || size.gzip > budget.gzip)) ||
+  (shareOfCore !== undefined && size.raw > shareOfCore * core.raw)
 const over = results.filter(isOver)
 
 if (process.argv.includes('--json')) {
@@ -136,8 +147,12 @@ if (process.argv.includes('--json')) {
   console.log('twiml-jsx bundle size (esbuild, minified; gzip -9)\n')
   const width = Math.max(...results.map(({ name }) => name.length))
   for (const result of results) {
-    const { name, size, budget } = result
-    const limit = budget ? `   (budget ${kb(budget.raw)} / ${kb(budget.gzip)})` : ''
+    const { name, size, budget, shareOfCore } = result
+    const limit = budget
+      ? `   (budget ${kb(budget.raw)} / ${kb(budget.gzip)})`
+      : shareOfCore
+        ? `   (${((100 * size.raw) / core.raw).toFixed(1)} % of the core; at most ${100 * shareOfCore} %)`
+        : ''
     console.log(
       `  ${name.padEnd(width)}  ${kb(size.raw).padStart(9)} min  ${kb(size.gzip).padStart(8)} gzip` +
         `${limit}${isOver(result) ? '  OVER BUDGET' : ''}`,

@@ -212,8 +212,8 @@ function renderElement(spec: ElementSpec, props: Record<string, any> | null | un
   w.out += out
   w.open = true
   const children = props?.children
-  if (spec.text !== undefined && isTextOnly(children)) {
-    const text = spec.text(collectText(children, w), props ?? {}, validator?.reporter ?? ignore)
+  const text = spec.text?.(children, props ?? {}, validator?.reporter ?? ignore)
+  if (text !== undefined) {
     if (text !== '') renderText(text, w)
   } else if (children !== undefined && children !== null) {
     renderChild(children, w)
@@ -244,24 +244,6 @@ function attributeValue(name: string, value: unknown, w: Writer): string {
       if (Array.isArray(value)) return value.join(' ')
       throw renderError(w, `attribute ${name} is ${describe(value)}; attributes take a string, number, boolean or array`)
   }
-}
-
-function isTextOnly(children: unknown): boolean {
-  if (children === null || typeof children !== 'object') return true
-  return Array.isArray(children) && children.every(isTextOnly)
-}
-
-/** Concatenates text-only children (for elements such as `<Sip>` that rewrite their text). */
-function collectText(children: unknown, w: Writer): string {
-  if (children === null || children === undefined || typeof children === 'boolean') return ''
-  if (typeof children === 'string') return children
-  if (typeof children === 'number' || typeof children === 'bigint') return String(children)
-  if (Array.isArray(children)) {
-    let text = ''
-    for (const c of children) text += collectText(c, w)
-    return text
-  }
-  throw renderError(w, `takes text only, not ${describe(children)}`)
 }
 
 // --- errors -----------------------------------------------------------------------------------

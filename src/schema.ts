@@ -3,7 +3,8 @@
  * renderer, validation, the tests' document generator, the simulator's defaults, the converter).
  *
  * - {@link AttributeDomain}: the values a prop takes (closed sets read from `as const` tuples, so the
- *   TypeScript union and the run-time check cannot drift apart), and Twilio's default for it.
+ *   TypeScript union and the run-time check cannot drift apart), and Twilio's default for it. The
+ *   constructors are in attr.ts.
  * - {@link ChildRule}: the element definitions an element may contain, and whether it takes text.
  * - {@link ElementSpec}: an element as a whole (tag, domains, child rule, element-wide checks).
  */
@@ -18,9 +19,22 @@ import type { TwimlRule } from './rules.js'
  */
 declare const valueType: unique symbol
 
+/** Why a value is outside its domain, as data the message is built from. */
+export interface ValueProblem {
+  /** What the value must be, completing "it must be …": `one of GET, POST`. */
+  readonly expected: string
+  /**
+   * What was found, where the value is better described than quoted (a 300-character string, a
+   * host with an underscore): completes "timeout …", e.g. `is 300 characters, the limit is 255`.
+   */
+  readonly finding?: string
+}
+
 interface Domain<T> {
   /** Twilio's documented default: what leaving the prop out means (a prop value, not wire text). */
   readonly default?: T
+  /** Why `value` is outside the domain, or `undefined` when it is inside. */
+  readonly check: (value: unknown) => ValueProblem | undefined
   readonly [valueType]?: (value: T) => T
 }
 
@@ -127,38 +141,6 @@ export type AttributeKeys<P> = Exclude<keyof P, 'children'> & string
 /** A domain for every prop of `P` but `children`, each agreeing with the prop's type. */
 export type AttributeDomains<P> = { readonly [K in AttributeKeys<P>]-?: DomainFor<Exclude<P[K], undefined>> }
 
-interface Default<T> {
-  /** Twilio's documented default (what leaving the prop out means). */
-  readonly default?: T
-}
-
-function withDefault<D extends object>(domain: D, options: Default<unknown> | undefined): D {
-  return options?.default === undefined ? domain : { ...domain, default: options.default }
-}
-
-/** Constructors, so element files read like Twilio's attribute tables. Closed sets come as `as const` tuples. */
-export const attr = {
-  enum: <const V extends string>(values: readonly V[], options?: Default<NoInfer<V>>): EnumDomain<V> =>
-    withDefault({ kind: 'enum', values }, options),
-  list: <const V extends string>(values: readonly V[], options?: Default<readonly NoInfer<V>[]>): ListDomain<V> =>
-    withDefault({ kind: 'list', values }, options),
-  open: (known: readonly string[] = [], options?: Default<string>): OpenDomain =>
-    withDefault({ kind: 'open', known }, options),
-  boolean: (options?: Default<boolean>): BooleanDomain => withDefault({ kind: 'boolean' }, options),
-  integer: (min?: number, max?: number, options?: Default<number>): IntegerDomain =>
-    withDefault({ kind: 'integer', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, options),
-  number: (min?: number, max?: number, options?: Default<number>): NumberDomain =>
-    withDefault({ kind: 'number', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, options),
-  url: (options?: Default<string>): UrlDomain => withDefault({ kind: 'url' }, options),
-  string: (limit?: { maxLength: number; code?: number }, options?: Default<string>): StringDomain =>
-    withDefault({ kind: 'string', ...limit }, options),
-  pattern: (pattern: RegExp, description: string, code?: number, options?: Default<string>): PatternDomain =>
-    withDefault({ kind: 'pattern', pattern, description, ...(code === undefined ? {} : { code }) }, options),
-  union: (of: readonly AttributeDomain[], options?: Default<unknown>): UnionDomain =>
-    withDefault({ kind: 'union', of }, options),
-  custom: (): CustomDomain => ({ kind: 'custom' }),
-} as const
-
 // --- elements ---------------------------------------------------------------------------------
 
 /** What an element may contain. */
@@ -233,10 +215,11 @@ export interface ElementSpec<P = any> {
    */
   readonly base?: ElementSpec
   /**
-   * For elements whose content is one text value that the element rewrites before it is escaped
-   * (the SIP URI). Children must then be text only.
+   * For elements whose text content the element rewrites before it is escaped (the SIP URI):
+   * receives the children and answers the text to write, or `undefined` when the children are
+   * not text (then they render as usual).
    */
-  readonly text?: (text: string, props: Record<string, unknown>, report: Reporter) => string
+  readonly text?: (children: unknown, props: Record<string, unknown>, report: Reporter) => string | undefined
   /**
    * Rules about the element as a whole (how many of which children, lengths), run after its
    * children have been rendered. Report problems; the walk adds the path.

@@ -21,7 +21,8 @@ import {
   jsx,
   type TwimlNode,
 } from './node.js'
-import { type AttributeDomain, attr, definitionOf } from './schema.js'
+import * as attr from './attr.js'
+import { type AttributeDomain, definitionOf } from './schema.js'
 
 /** A value the renderer can write as an attribute. */
 export type UncheckedAttributeValue = string | number | boolean | readonly (string | number)[] | null | undefined

@@ -5,7 +5,6 @@
  * whole documents.
  */
 import type { PathSegment, TwimlIssue } from './errors.js'
-import { closest, domainCode, utf8Length, valueMessage, valueProblem } from './domains.js'
 import type { Frame, Walk } from './path.js'
 import type { RenderOptions } from './render.js'
 import type { TwimlRule } from './rules.js'
@@ -19,7 +18,7 @@ import {
   nameOf,
 } from './schema.js'
 
-export { urlProblem, utf8Length } from './domains.js'
+export { urlProblem } from './url.js'
 
 /** Where a document runs; some places allow fewer verbs. */
 export type DocumentContext =
@@ -107,10 +106,15 @@ export class Validator {
       )
       return
     }
-    const problem = valueProblem(domain, value)
+    const problem = domain.check(value)
     if (problem === undefined) return
-    const code = domainCode(domain)
-    this.report('attribute.value', valueMessage(key, value, problem, code), code)
+    const code = domain.kind === 'string' || domain.kind === 'pattern' ? domain.code : undefined
+    // A finding describes the value ("is 300 characters, …"); otherwise the value is quoted.
+    const message =
+      problem.finding === undefined
+        ? `${key} is ${typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value)}; it must be ${problem.expected}`
+        : `${key} ${problem.finding}`
+    this.report('attribute.value', code === undefined ? message : `${message} (Twilio error ${code})`, code)
   }
 
   /** Text directly inside the current element. */
@@ -204,4 +208,65 @@ function misplaced(parent: ElementSpec, child: ElementSpec): string {
     return `<${parent.tag}> cannot contain ${nameOf(child)}; its <${child.tag}> is ${nameOf(sameTag)}`
   }
   return `<${parent.tag}> cannot contain <${child.tag}>; it takes ${allowed.map((t) => `<${t.tag}>`).join(', ')}`
+}
+
+// --- suggestions ------------------------------------------------------------------------------
+
+/**
+ * The candidate closest to `word` by edit distance (insertions, deletions, substitutions and
+ * swaps of two neighbours, ignoring case), if it is close enough to be a likely typo:
+ * `numDigit` → `numDigits`, `vioce` → `voice`, `speechTimout` → `speechTimeout`.
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase()
+  // One edit for short words, one more for every four characters beyond four, at most three.
+  let bestDistance = Math.min(3, 1 + Math.floor(Math.max(0, w.length - 4) / 4)) + 1
+  let best: string | undefined
+  for (const candidate of candidates) {
+    const d = editDistance(w, candidate.toLowerCase())
+    if (d < bestDistance) {
+      best = candidate
+      bestDistance = d
+    }
+  }
+  return best
+}
+
+/** Optimal string alignment distance (names are short: the full table is cheap). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = []
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i]
+    d.push(row)
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j)
+        continue
+      }
+      const up = d[i - 1]!
+      let best = Math.min(up[j]! + 1, row[j - 1]! + 1, up[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1)
+      row.push(best)
+    }
+  }
+  return d[a.length]![b.length]!
+}
+
+// --- sizes ------------------------------------------------------------------------------------
+
+const NON_ASCII = /[^\0-\x7F]/
+
+/** UTF-8 length of a string, without allocating. */
+export function utf8Length(s: string): number {
+  // The search runs in native code, several times faster than the loop; ASCII needs no loop at all.
+  const first = s.search(NON_ASCII)
+  if (first === -1) return s.length
+  let bytes = s.length
+  for (let i = first; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) continue
+    // Two bytes below U+0800; each half of a surrogate pair adds one (four for the pair); three otherwise.
+    bytes += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2
+  }
+  return bytes
 }

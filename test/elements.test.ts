@@ -22,7 +22,6 @@ import {
   VOICE_VERBS,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
-import { valueProblem } from '../src/domains.js'
 import { type AttributeDomain, ELEMENT_SPEC } from '../src/schema.js'
 
 describe('defaultOf: Twilio’s documented defaults, from the element data', () => {
@@ -60,7 +59,7 @@ describe('defaultOf: Twilio’s documented defaults, from the element data', () 
     const outside: string[] = []
     for (const [name, element] of Object.entries(ELEMENTS)) {
       for (const [prop, domain] of Object.entries(element[ELEMENT_SPEC].attributes as Record<string, AttributeDomain>)) {
-        if (domain.default !== undefined && valueProblem(domain, domain.default) !== undefined) {
+        if (domain.default !== undefined && domain.check(domain.default) !== undefined) {
           outside.push(`${name}.${prop} = ${JSON.stringify(domain.default)}`)
         }
       }

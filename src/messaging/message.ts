@@ -1,12 +1,12 @@
 /**
  * `<Message>` and its nouns `<Body>` and `<Media>`: replies to an incoming message. The messaging
- * `<Redirect>` is the voice one (voice/hangup-redirect-reject.ts), a verb of both roots: the same
+ * `<Redirect>` is the voice one (voice/redirect.ts), a verb of both roots: the same
  * tag and attributes.
  *
  * @see https://www.twilio.com/docs/messaging/twiml/message
  */
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { type HttpMethod, methodDomain } from '../voice/common.js'
 import { MessagingResponse } from './response.js'
 

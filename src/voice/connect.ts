@@ -7,7 +7,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/connect
  */
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import type { KnownGatherLanguage, KnownSayLanguage } from './catalog.js'
 import {
   type HttpMethod,
@@ -104,7 +104,7 @@ export const RELAY_PROMPT_INCLUDES = ['turn-state', 'prompt-segments'] as const
 export const RELAY_DEBUG_OPTIONS = ['debugging', 'speaker-events', 'tokens-played'] as const
 
 const interruptible = (defaultValue: RelayInterruptible) =>
-  attr.union([attr.boolean(), attr.enum(RELAY_INTERRUPTIBLE)], { default: defaultValue })
+  attr.union([attr.boolean(), attr.oneOf(RELAY_INTERRUPTIBLE)], { default: defaultValue })
 /** A boolean some attributes spell in lowercase and type as text in the twilio library. */
 const LOOSE_BOOLEAN = attr.union([attr.boolean(), attr.open(['true', 'false'])])
 
@@ -217,7 +217,7 @@ export const ConversationRelay = defineElement<ConversationRelayProps>({
     transcriptionProvider: attr.open(RELAY_TRANSCRIPTION_PROVIDERS),
     speechModel: attr.open(RELAY_SPEECH_MODELS),
     interruptible: interruptible('any'),
-    interruptSensitivity: attr.enum(RELAY_INTERRUPT_SENSITIVITIES),
+    interruptSensitivity: attr.oneOf(RELAY_INTERRUPT_SENSITIVITIES),
     preemptible: attr.boolean(),
     dtmfDetection: attr.boolean(),
     hints: attr.string(),
@@ -233,7 +233,7 @@ export const ConversationRelay = defineElement<ConversationRelayProps>({
     deepgramsmartformat: LOOSE_BOOLEAN,
     backgroundnoisereduction: LOOSE_BOOLEAN,
     ignorebackchannel: LOOSE_BOOLEAN,
-    ttsTextNormalization: attr.enum(RELAY_TEXT_NORMALIZATIONS),
+    ttsTextNormalization: attr.oneOf(RELAY_TEXT_NORMALIZATIONS),
     ttsLanguageTextNormalization: attr.boolean(),
     elevenlabsTextNormalization: attr.open(RELAY_TEXT_NORMALIZATIONS),
     elevenlabsLanguageTextNormalization: attr.boolean(),
@@ -286,7 +286,7 @@ export const Language = defineElement<LanguageProps>({
     speechModel: attr.open(RELAY_SPEECH_MODELS),
     hints: attr.string(),
     asrSmartFormat: attr.boolean(),
-    ttsTextNormalization: attr.enum(RELAY_TEXT_NORMALIZATIONS),
+    ttsTextNormalization: attr.oneOf(RELAY_TEXT_NORMALIZATIONS),
     ttsLanguageTextNormalization: attr.boolean(),
   },
 })
@@ -405,11 +405,11 @@ export const Conversation = defineElement<ConversationProps>({
     routingAssignmentTimeout: attr.integer(0),
     url: attr.url(),
     method: methodDomain,
-    record: attr.union([attr.boolean(), attr.enum(CONVERSATION_RECORD_MODES)]),
-    trim: attr.enum(RECORDING_TRIMS),
+    record: attr.union([attr.boolean(), attr.oneOf(CONVERSATION_RECORD_MODES)]),
+    trim: attr.oneOf(RECORDING_TRIMS),
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackMethod: methodDomain,
-    recordingStatusCallbackEvent: recordingEventsDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     statusCallback: attr.url(),
     statusCallbackMethod: methodDomain,
     statusCallbackEvent: attr.list(CONVERSATION_EVENTS),

@@ -5,13 +5,9 @@
  * @see https://www.twilio.com/docs/voice/twiml/dial
  */
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import {
-  type DialedNounAttributes,
-  dialedNounDomains,
   type HttpMethod,
-  type MachineDetectionAttributes,
-  machineDetectionDomains,
   methodDomain,
   type OpenUnion,
   RECORDING_TRIMS,
@@ -21,6 +17,12 @@ import {
   TWILIO_REGIONS,
   type TwilioRegion,
 } from './common.js'
+import {
+  type DialedNounAttributes,
+  dialedNounDomains,
+  type MachineDetectionAttributes,
+  machineDetectionDomains,
+} from './dialed-noun.js'
 import { Parameter } from './parameter.js'
 import { Response } from './response.js'
 import { Sip } from './sip.js'
@@ -171,22 +173,22 @@ export const Dial = defineElement<DialProps>({
     method: methodDomain,
     answerOnBridge: attr.boolean({ default: false }),
     callerId: attr.string(),
-    events: attr.enum(DIAL_EVENTS),
+    events: attr.oneOf(DIAL_EVENTS),
     hangupOnStar: attr.boolean({ default: false }),
     passports: attr.string(),
-    record: attr.enum(DIAL_RECORD_MODES, { default: 'do-not-record' }),
+    record: attr.oneOf(DIAL_RECORD_MODES, { default: 'do-not-record' }),
     recordingConfigurationId: attr.string(),
     recordingStatusCallback: attr.url(),
-    recordingStatusCallbackEvent: recordingEventsDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     recordingStatusCallbackMethod: methodDomain,
-    recordingTrack: attr.enum(DIAL_RECORDING_TRACKS, { default: 'both' }),
+    recordingTrack: attr.oneOf(DIAL_RECORDING_TRACKS, { default: 'both' }),
     referUrl: attr.url(),
     referMethod: methodDomain,
     ringTone: attr.open(DIAL_RING_TONES),
     sequential: attr.boolean({ default: false }),
     timeLimit: attr.integer(1, 86400, { default: 14400 }),
     timeout: attr.integer(5, 600, { default: 30 }),
-    trim: attr.enum(RECORDING_TRIMS, { default: 'do-not-trim' }),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'do-not-trim' }),
   },
   children: { text: true, elements: () => dialNouns },
   check: (dial, report, options) => {
@@ -352,25 +354,25 @@ export const Conference = defineElement<ConferenceProps>({
   tag: 'Conference',
   attributes: {
     muted: attr.boolean({ default: false }),
-    beep: attr.union([attr.boolean(), attr.enum(CONFERENCE_BEEPS)], { default: true }),
+    beep: attr.union([attr.boolean(), attr.oneOf(CONFERENCE_BEEPS)], { default: true }),
     startConferenceOnEnter: attr.boolean({ default: true }),
     endConferenceOnExit: attr.boolean({ default: false }),
     waitUrl: attr.url(),
     waitMethod: methodDomain,
     maxParticipants: attr.integer(2, 250, { default: 250 }),
-    record: attr.enum(CONFERENCE_RECORD_MODES, { default: 'do-not-record' }),
-    region: attr.enum(TWILIO_REGIONS),
+    record: attr.oneOf(CONFERENCE_RECORD_MODES, { default: 'do-not-record' }),
+    region: attr.oneOf(TWILIO_REGIONS),
     coach: attr.string(),
-    trim: attr.enum(RECORDING_TRIMS, { default: 'trim-silence' }),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
     statusCallback: attr.url(),
     statusCallbackEvent: attr.list(CONFERENCE_EVENTS),
     statusCallbackMethod: methodDomain,
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackMethod: methodDomain,
-    recordingStatusCallbackEvent: recordingEventsDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     recordingConfigurationId: attr.string(),
     eventCallbackUrl: attr.url(),
-    jitterBufferSize: attr.enum(CONFERENCE_JITTER_BUFFER_SIZES, { default: 'large' }),
+    jitterBufferSize: attr.oneOf(CONFERENCE_JITTER_BUFFER_SIZES, { default: 'large' }),
     participantLabel: attr.string(),
   },
   children: { text: true },

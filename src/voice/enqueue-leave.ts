@@ -5,7 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/enqueue
  */
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { type HttpMethod, methodDomain } from './common.js'
 import { Response } from './response.js'
 

@@ -4,7 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/gather
  */
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { GATHER_LANGUAGES, type KnownGatherLanguage } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Pause, Play } from './play-pause.js'
@@ -86,7 +86,7 @@ export const Gather = defineElement<GatherProps>({
     actionOnEmptyResult: attr.boolean({ default: false }),
     input: attr.list(GATHER_INPUTS, { default: ['dtmf'] }),
     timeout: attr.integer(1, undefined, { default: 5 }),
-    speechTimeout: attr.union([attr.integer(0), attr.enum(['auto'])]),
+    speechTimeout: attr.union([attr.integer(0), attr.oneOf(['auto'])]),
     maxSpeechTime: attr.integer(1, 60, { default: 60 }),
     finishOnKey: attr.string({ maxLength: 1 }, { default: '#' }),
     numDigits: attr.integer(1),

@@ -5,7 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
  */
 import { defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 
 export interface ParameterProps {
   /** Name of the custom parameter. */

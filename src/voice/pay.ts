@@ -5,7 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/pay
  */
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { type KnownPayLanguage, PAY_LANGUAGES } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Parameter } from './parameter.js'
@@ -118,13 +118,13 @@ export const Pay = defineElement<PayProps>({
     method: methodDomain,
     statusCallback: attr.url(),
     statusCallbackMethod: methodDomain,
-    input: attr.enum(PAY_INPUTS, { default: 'dtmf' }),
-    paymentMethod: attr.enum(PAY_PAYMENT_METHODS, { default: 'credit-card' }),
-    bankAccountType: attr.enum(PAY_BANK_ACCOUNT_TYPES, { default: 'consumer-checking' }),
+    input: attr.oneOf(PAY_INPUTS, { default: 'dtmf' }),
+    paymentMethod: attr.oneOf(PAY_PAYMENT_METHODS, { default: 'credit-card' }),
+    bankAccountType: attr.oneOf(PAY_BANK_ACCOUNT_TYPES, { default: 'consumer-checking' }),
     chargeAmount: attr.union([attr.number(0), attr.string()]),
     currency: attr.open(PAY_CURRENCIES, { default: 'usd' }),
     description: attr.string(),
-    tokenType: attr.enum(PAY_TOKEN_TYPES, { default: 'reusable' }),
+    tokenType: attr.oneOf(PAY_TOKEN_TYPES, { default: 'reusable' }),
     paymentConnector: attr.string(undefined, { default: 'Default' }),
     validCardTypes: attr.list(PAY_CARD_TYPES, { default: ['visa', 'mastercard', 'amex'] }),
     securityCode: attr.boolean({ default: true }),
@@ -204,7 +204,7 @@ export const Prompt = defineElement<PromptProps>({
   // A verb of <Response> too: twilio's builder offers response.prompt().
   verbOf: [Response],
   attributes: {
-    for: attr.enum(PROMPT_FOR),
+    for: attr.oneOf(PROMPT_FOR),
     errorType: attr.list(PROMPT_ERROR_TYPES),
     cardType: attr.list(PAY_CARD_TYPES),
     // A list of whole numbers: the schema has no integer-list domain.

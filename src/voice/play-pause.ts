@@ -5,7 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/pause
  */
 import { defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { Response } from './response.js'
 
 export interface PlayProps {

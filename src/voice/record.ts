@@ -11,7 +11,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/record
  */
 import { defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import {
   type HttpMethod,
   methodDomain,
@@ -85,10 +85,10 @@ export const Record = defineElement<RecordProps>({
     finishOnKey: attr.string({ maxLength: 12 }, { default: '1234567890*#' }),
     maxLength: attr.integer(1, 86400, { default: 3600 }),
     playBeep: attr.boolean({ default: true }),
-    trim: attr.enum(RECORDING_TRIMS, { default: 'trim-silence' }),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackMethod: methodDomain,
-    recordingStatusCallbackEvent: recordingEventsDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     recordingConfigurationId: attr.string(),
     transcribe: attr.boolean({ default: false }),
     transcribeCallback: attr.url(),

@@ -4,7 +4,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/say
  */
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import { type KnownSayLanguage, type KnownSayVoice, SAY_LANGUAGES } from './catalog.js'
 import type { OpenUnion } from './common.js'
 import { Response } from './response.js'

@@ -5,15 +5,17 @@
  * @see https://www.twilio.com/docs/voice/twiml/sip
  */
 import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
+import {
+  TWILIO_REGIONS,
+  type TwilioRegion,
+} from './common.js'
 import {
   type DialedNounAttributes,
   dialedNounDomains,
   type MachineDetectionAttributes,
   machineDetectionDomains,
-  TWILIO_REGIONS,
-  type TwilioRegion,
-} from './common.js'
+} from './dialed-noun.js'
 
 /** Region Twilio sends the SIP traffic from. Default `us1` (North America, Virginia). */
 export type SipRegion = TwilioRegion
@@ -208,6 +210,21 @@ function checkHeaderName(name: string, report: Reporter): void {
 
 const URI_PROPS = new Set(['region', 'transport', 'headers'])
 
+/** The text of text-only children, joined (JSX splits `sip:{user}@host` in three); `undefined` if an element is among them. */
+function joinText(children: unknown): string | undefined {
+  if (children === null || children === undefined || typeof children === 'boolean') return ''
+  if (typeof children === 'string') return children
+  if (typeof children === 'number' || typeof children === 'bigint') return String(children)
+  if (!Array.isArray(children)) return undefined
+  let text = ''
+  for (const child of children) {
+    const part = joinText(child)
+    if (part === undefined) return undefined
+    text += part
+  }
+  return text
+}
+
 /**
  * Dials a SIP endpoint. The text is the SIP URI; `region`, `transport` and `headers`
  * are composed into it.
@@ -225,8 +242,8 @@ export const Sip = defineElement<SipProps>({
     ...machineDetectionDomains,
     username: attr.string({ maxLength: 255, code: 21221 }),
     password: attr.string(),
-    region: attr.enum(SIP_REGIONS, { default: 'us1' }),
-    transport: attr.enum(SIP_TRANSPORTS, { default: 'udp' }),
+    region: attr.oneOf(SIP_REGIONS, { default: 'us1' }),
+    transport: attr.oneOf(SIP_TRANSPORTS, { default: 'udp' }),
     headers: attr.custom(),
   },
   children: { text: true, elements: () => [Uri, Headers] },
@@ -243,7 +260,10 @@ export const Sip = defineElement<SipProps>({
     if (sip.count(Headers) > 1)
       report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
   },
-  text: (text, props, report) => composeSipUri(text, props as Partial<SipProps>, report),
+  text: (children, props, report) => {
+    const text = joinText(children)
+    return text === undefined ? undefined : composeSipUri(text, props as Partial<SipProps>, report)
+  },
 })
 
 export interface UriProps {

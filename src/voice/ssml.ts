@@ -16,7 +16,8 @@
  * @see https://docs.aws.amazon.com/polly/latest/dg/supportedtags.html
  */
 import { type Child, defineElement, ELEMENT_SPEC, type TextChild } from '../node.js'
-import { attr, type ElementSpec } from '../schema.js'
+import * as attr from '../attr.js'
+import type { ElementSpec } from '../schema.js'
 import { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
 import type { OpenUnion } from './common.js'
 
@@ -107,12 +108,11 @@ export type AmazonDomainName = OpenUnion<(typeof AMAZON_DOMAIN_NAMES)[number]>
 /** A `<lang xml:lang>` language tag such as `fr-FR`. Known ones autocomplete. */
 export type SsmlLanguage = OpenUnion<KnownSsmlLanguage>
 
-const NUMBER = '\\d+(?:\\.\\d+)?'
-const breakTime = attr.pattern(new RegExp(`^${NUMBER}(?:ms|s)$`), 'a duration such as 500ms or 2s')
-const percentChange = attr.pattern(new RegExp(`^[+-]${NUMBER}%$`), 'a change such as +10% or -5%')
-const percentage = attr.pattern(new RegExp(`^${NUMBER}%$`), 'a percentage such as 80%')
-const decibels = attr.pattern(new RegExp(`^[+-]${NUMBER}dB$`), 'a change in decibels such as +6dB or -3dB')
-const vocalTractLength = attr.pattern(new RegExp(`^[+-]?${NUMBER}%$`), 'a percentage such as +15%, -10% or 110%')
+const breakTime = attr.pattern(/^\d+(?:\.\d+)?(?:ms|s)$/, 'a duration such as 500ms or 2s')
+const percentChange = attr.pattern(/^[+-]\d+(?:\.\d+)?%$/, 'a change such as +10% or -5%')
+const percentage = attr.pattern(/^\d+(?:\.\d+)?%$/, 'a percentage such as 80%')
+const decibels = attr.pattern(/^[+-]\d+(?:\.\d+)?dB$/, 'a change in decibels such as +6dB or -3dB')
+const vocalTractLength = attr.pattern(/^[+-]?\d+(?:\.\d+)?%$/, 'a percentage such as +15%, -10% or 110%')
 
 // ---------------------------------------------------------------------------------------------
 // Nesting (twilio's builder for the standard tags; Amazon's tags wrap anything a <Say> holds)
@@ -141,8 +141,7 @@ export interface BreakProps {
 /** `<break>`: a pause. @see https://docs.aws.amazon.com/polly/latest/dg/break-tag.html */
 export const Break = defineElement<BreakProps>({
   tag: 'break',
-  name: 'Break',
-  attributes: { strength: attr.enum(SSML_BREAK_STRENGTHS, { default: 'medium' }), time: breakTime },
+  attributes: { strength: attr.oneOf(SSML_BREAK_STRENGTHS, { default: 'medium' }), time: breakTime },
 })
 
 export interface EmphasisProps {
@@ -155,8 +154,7 @@ export interface EmphasisProps {
 /** `<emphasis>`: stressed words (standard Polly voices; neural voices ignore it). */
 export const Emphasis = defineElement<EmphasisProps>({
   tag: 'emphasis',
-  name: 'Emphasis',
-  attributes: { level: attr.enum(SSML_EMPHASIS_LEVELS, { default: 'moderate' }) },
+  attributes: { level: attr.oneOf(SSML_EMPHASIS_LEVELS, { default: 'moderate' }) },
   children: { text: true, elements: IN_EMPHASIS },
 })
 
@@ -167,13 +165,10 @@ export interface LangProps {
   children?: Child
 }
 
-const langDomain = attr.open(SSML_LANGUAGES)
-
 /** `<lang xml:lang>`: words in another language, spoken with its pronunciation. */
 export const Lang = defineElement<LangProps>({
   tag: 'lang',
-  name: 'Lang',
-  attributes: { xmlLang: langDomain },
+  attributes: { xmlLang: attr.open(SSML_LANGUAGES) },
   attributeNames: { xmlLang: 'xml:lang' },
   children: { text: true, elements: ALL },
 })
@@ -186,7 +181,6 @@ export interface PProps {
 /** `<p>`: a paragraph, with the longer pause a paragraph takes. */
 export const P = defineElement<PProps>({
   tag: 'p',
-  name: 'P',
   attributes: {},
   children: { text: true, elements: IN_P },
 })
@@ -203,8 +197,7 @@ export interface PhonemeProps {
 /** `<phoneme>`: a word spoken by its phonetic spelling. */
 export const Phoneme = defineElement<PhonemeProps>({
   tag: 'phoneme',
-  name: 'Phoneme',
-  attributes: { alphabet: attr.enum(SSML_PHONEME_ALPHABETS, { default: 'ipa' }), ph: attr.string() },
+  attributes: { alphabet: attr.oneOf(SSML_PHONEME_ALPHABETS, { default: 'ipa' }), ph: attr.string() },
   children: { text: true },
 })
 
@@ -222,11 +215,10 @@ export interface ProsodyProps {
 /** `<prosody>`: pitch, rate and volume of the words inside. */
 export const Prosody = defineElement<ProsodyProps>({
   tag: 'prosody',
-  name: 'Prosody',
   attributes: {
-    pitch: attr.union([attr.enum(SSML_PITCH_LEVELS), percentChange]),
-    rate: attr.union([attr.enum(SSML_RATE_LEVELS), percentage]),
-    volume: attr.union([attr.enum(SSML_VOLUME_LEVELS), decibels]),
+    pitch: attr.union([attr.oneOf(SSML_PITCH_LEVELS), percentChange]),
+    rate: attr.union([attr.oneOf(SSML_RATE_LEVELS), percentage]),
+    volume: attr.union([attr.oneOf(SSML_VOLUME_LEVELS), decibels]),
   },
   children: { text: true, elements: ALL },
 })
@@ -239,7 +231,6 @@ export interface SProps {
 /** `<s>`: a sentence, with the pause a sentence takes. */
 export const S = defineElement<SProps>({
   tag: 's',
-  name: 'S',
   attributes: {},
   children: { text: true, elements: IN_S },
 })
@@ -253,14 +244,10 @@ export interface SayAsProps {
   children?: TextChild
 }
 
-const interpretAsDomain = attr.enum(SSML_INTERPRET_AS)
-const sayAsFormatDomain = attr.enum(SSML_SAY_AS_FORMATS)
-
 /** `<say-as interpret-as>`: dates, numbers, phone numbers, spelled-out words. */
 export const SayAs = defineElement<SayAsProps>({
   tag: 'say-as',
-  name: 'SayAs',
-  attributes: { interpretAs: interpretAsDomain, format: sayAsFormatDomain },
+  attributes: { interpretAs: attr.oneOf(SSML_INTERPRET_AS), format: attr.oneOf(SSML_SAY_AS_FORMATS) },
   attributeNames: { interpretAs: 'interpret-as' },
   children: { text: true },
 })
@@ -275,7 +262,6 @@ export interface SubProps {
 /** `<sub alias>`: says `alias` in place of an acronym or abbreviation. */
 export const Sub = defineElement<SubProps>({
   tag: 'sub',
-  name: 'Sub',
   attributes: { alias: attr.string() },
   children: { text: true },
 })
@@ -290,7 +276,6 @@ export interface WProps {
 /** `<w role>`: a word pronounced as the given part of speech. */
 export const W = defineElement<WProps>({
   tag: 'w',
-  name: 'W',
   attributes: { role: attr.open(SSML_WORD_ROLES) },
   children: { text: true, elements: IN_W },
 })
@@ -306,9 +291,6 @@ export interface AmazonEffectProps {
   children?: Child
 }
 
-const effectNameDomain = attr.enum(AMAZON_EFFECT_NAMES)
-const phonationDomain = attr.enum(AMAZON_PHONATIONS)
-
 /**
  * `<amazon:effect>`: Amazon Polly's whispering, soft phonation, timbre and compression effects.
  * Not in twilio's builder (whose `addChild('amazon:effect', …)` writes the same bytes).
@@ -316,8 +298,11 @@ const phonationDomain = attr.enum(AMAZON_PHONATIONS)
  */
 export const AmazonEffect = defineElement<AmazonEffectProps>({
   tag: 'amazon:effect',
-  name: 'AmazonEffect',
-  attributes: { name: effectNameDomain, phonation: phonationDomain, vocalTractLength },
+  attributes: {
+    name: attr.oneOf(AMAZON_EFFECT_NAMES),
+    phonation: attr.oneOf(AMAZON_PHONATIONS),
+    vocalTractLength,
+  },
   attributeNames: { vocalTractLength: 'vocal-tract-length' },
   children: { text: true, elements: ALL },
 })
@@ -335,7 +320,6 @@ export interface AmazonDomainProps {
  */
 export const AmazonDomain = defineElement<AmazonDomainProps>({
   tag: 'amazon:domain',
-  name: 'AmazonDomain',
   attributes: { name: attr.open(AMAZON_DOMAIN_NAMES) },
   children: { text: true, elements: ALL },
 })
@@ -364,38 +348,27 @@ export interface SsmlIntrinsicElements {
   'amazon:domain': AmazonDomainProps
 }
 
-/** The wire-named variant of an element whose props are renamed on the wire. */
-function wireNamed<T extends keyof SsmlIntrinsicElements>(
-  element: { readonly [ELEMENT_SPEC]: ElementSpec },
-  attributes: ElementSpec<SsmlIntrinsicElements[T]>['attributes'],
-): ElementSpec<SsmlIntrinsicElements[T]> {
-  const base = element[ELEMENT_SPEC]
-  return { tag: base.tag, name: base.name, attributes, children: base.children, base } as ElementSpec<
-    SsmlIntrinsicElements[T]
-  >
-}
-
 /** Every lowercase intrinsic element's spec, by tag: a static table, built on first use. */
 let intrinsics: Readonly<Record<string, ElementSpec>> | undefined
 
+/**
+ * The table: each SSML element under its tag; one whose props are renamed on the wire
+ * (`interpretAs` → `interpret-as`) as a variant keyed by the wire names, read from the element.
+ */
 function intrinsicTable(): Readonly<Record<string, ElementSpec>> {
-  const table: Record<keyof SsmlIntrinsicElements, ElementSpec> = {
-    break: Break[ELEMENT_SPEC],
-    emphasis: Emphasis[ELEMENT_SPEC],
-    lang: wireNamed<'lang'>(Lang, { 'xml:lang': langDomain }),
-    p: P[ELEMENT_SPEC],
-    phoneme: Phoneme[ELEMENT_SPEC],
-    prosody: Prosody[ELEMENT_SPEC],
-    s: S[ELEMENT_SPEC],
-    'say-as': wireNamed<'say-as'>(SayAs, { 'interpret-as': interpretAsDomain, format: sayAsFormatDomain }),
-    sub: Sub[ELEMENT_SPEC],
-    w: W[ELEMENT_SPEC],
-    'amazon:effect': wireNamed<'amazon:effect'>(AmazonEffect, {
-      name: effectNameDomain,
-      phonation: phonationDomain,
-      'vocal-tract-length': vocalTractLength,
-    }),
-    'amazon:domain': AmazonDomain[ELEMENT_SPEC],
+  const table: Record<string, ElementSpec> = {}
+  for (const element of ALL()) {
+    const spec = element[ELEMENT_SPEC]
+    const names = spec.attributeNames
+    table[spec.tag] =
+      names === undefined
+        ? spec
+        : {
+            tag: spec.tag,
+            attributes: Object.fromEntries(Object.entries(spec.attributes).map(([k, d]) => [names[k] ?? k, d])),
+            children: spec.children,
+            base: spec,
+          }
   }
   return table
 }

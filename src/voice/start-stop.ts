@@ -8,7 +8,7 @@
  * @see https://www.twilio.com/docs/voice/twiml/stream
  */
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
+import * as attr from '../attr.js'
 import {
   type HttpMethod,
   methodDomain,
@@ -117,7 +117,7 @@ export const Stream = defineElement<StreamProps>({
     // A WebSocket URL: `attr.url` checks for the http(s) URLs Twilio requests.
     url: attr.string(),
     name: attr.string(),
-    track: attr.enum(MEDIA_TRACKS, { default: 'inbound_track' }),
+    track: attr.oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
     statusCallback: attr.url(),
     statusCallbackMethod: methodDomain,
     connectorName: attr.string(),
@@ -152,7 +152,7 @@ export const Siprec = defineElement<SiprecProps>({
   attributes: {
     name: attr.string(),
     connectorName: attr.string(undefined, { default: 'Default' }),
-    track: attr.enum(MEDIA_TRACKS, { default: 'both_tracks' }),
+    track: attr.oneOf(MEDIA_TRACKS, { default: 'both_tracks' }),
     statusCallback: attr.url(),
     statusCallbackMethod: methodDomain,
   },
@@ -218,7 +218,7 @@ export const Transcription = defineElement<TranscriptionProps>({
   tag: 'Transcription',
   attributes: {
     name: attr.string(),
-    track: attr.enum(MEDIA_TRACKS),
+    track: attr.oneOf(MEDIA_TRACKS),
     statusCallbackUrl: attr.url(),
     statusCallbackMethod: methodDomain,
     inboundTrackLabel: attr.string(),
@@ -273,10 +273,10 @@ export const Recording = defineElement<RecordingProps>({
   attributes: {
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackMethod: methodDomain,
-    recordingStatusCallbackEvent: recordingEventsDomain,
-    trim: attr.enum(RECORDING_TRIMS, { default: 'trim-silence' }),
-    track: attr.enum(RECORDING_TRACKS, { default: 'both' }),
-    channels: attr.enum(RECORDING_CHANNELS, { default: 'dual' }),
+    recordingStatusCallbackEvent: recordingEventsDomain(),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
+    track: attr.oneOf(RECORDING_TRACKS, { default: 'both' }),
+    channels: attr.oneOf(RECORDING_CHANNELS, { default: 'dual' }),
     recordingConfigurationId: attr.string(),
   },
 })
@@ -306,9 +306,9 @@ export const MediaFilter = defineElement<MediaFilterProps>({
   tag: 'MediaFilter',
   attributes: {
     name: attr.string(),
-    filterType: attr.enum(MEDIA_FILTER_TYPES),
+    filterType: attr.oneOf(MEDIA_FILTER_TYPES),
     model: attr.string(),
-    track: attr.enum(MEDIA_TRACKS),
+    track: attr.oneOf(MEDIA_TRACKS),
   },
   children: { elements: () => [Parameter] },
 })

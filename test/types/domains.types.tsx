@@ -5,7 +5,7 @@
  */
 import { Conference, Dial, defaultOf, Gather, Sip } from 'twiml-jsx'
 import { defineElement } from '../../src/node.js'
-import { attr } from '../../src/schema.js'
+import * as attr from '../../src/attr.js'
 
 const SIZES = ['large', 'medium', 'small', 'off'] as const
 
@@ -20,7 +20,7 @@ interface SizedProps {
 export const agreeing = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
-    size: attr.enum(SIZES, { default: 'large' }),
+    size: attr.oneOf(SIZES, { default: 'large' }),
     sizes: attr.list(SIZES),
     muted: attr.boolean(),
     label: attr.string(),
@@ -31,7 +31,7 @@ export const misspelled = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
     // @ts-expect-error the domain names 'smal', which the prop type does not have
-    size: attr.enum(['large', 'medium', 'smal', 'off']),
+    size: attr.oneOf(['large', 'medium', 'smal', 'off']),
     sizes: attr.list(SIZES),
     muted: attr.boolean(),
     label: attr.string(),
@@ -42,7 +42,7 @@ export const missingValue = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
     // @ts-expect-error the domain lacks 'off', which the prop type allows
-    size: attr.enum(['large', 'medium', 'small']),
+    size: attr.oneOf(['large', 'medium', 'small']),
     sizes: attr.list(SIZES),
     muted: attr.boolean(),
     label: attr.string(),
@@ -52,7 +52,7 @@ export const missingValue = defineElement<SizedProps>({
 export const listDrift = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
-    size: attr.enum(SIZES),
+    size: attr.oneOf(SIZES),
     // @ts-expect-error a list domain must name exactly the values of the array's items
     sizes: attr.list(['large', 'huge']),
     muted: attr.boolean(),
@@ -63,12 +63,12 @@ export const listDrift = defineElement<SizedProps>({
 export const wrongKind = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
-    size: attr.enum(SIZES),
+    size: attr.oneOf(SIZES),
     sizes: attr.list(SIZES),
     // @ts-expect-error a boolean prop takes a boolean domain
     muted: attr.string(),
     // @ts-expect-error free text cannot be closed to a set at run time only
-    label: attr.enum(['a', 'b']),
+    label: attr.oneOf(['a', 'b']),
   },
 })
 
@@ -76,7 +76,7 @@ export const badDefault = defineElement<SizedProps>({
   tag: 'Sized',
   attributes: {
     // @ts-expect-error a default must be one of the domain's values
-    size: attr.enum(SIZES, { default: 'huge' }),
+    size: attr.oneOf(SIZES, { default: 'huge' }),
     sizes: attr.list(SIZES),
     muted: attr.boolean(),
     label: attr.string(),
@@ -84,7 +84,7 @@ export const badDefault = defineElement<SizedProps>({
 })
 
 // @ts-expect-error every prop needs a domain
-export const incomplete = defineElement<SizedProps>({ tag: 'Sized', attributes: { size: attr.enum(SIZES) } })
+export const incomplete = defineElement<SizedProps>({ tag: 'Sized', attributes: { size: attr.oneOf(SIZES) } })
 
 // Defaults read back typed as the prop.
 export const timeout: number | undefined = defaultOf(Dial, 'timeout')
