@@ -142,10 +142,7 @@ export function string(limit?: { maxLength: number; code?: number }, options?: D
 export function pattern(pattern: RegExp, description: string, code?: number, options?: Default<string>): PatternDomain {
   const check = (value: unknown): ValueProblem | undefined =>
     typeof value === 'string' && pattern.test(value) ? undefined : { expected: description }
-  return withDefault(
-    { kind: 'pattern', pattern, description, ...(code === undefined ? {} : { code }), check },
-    options,
-  )
+  return withDefault({ kind: 'pattern', pattern, description, ...(code === undefined ? {} : { code }), check }, options)
 }
 
 /** Several domains accepted (e.g. `speechTimeout`: a number or `auto`). */

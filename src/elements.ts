@@ -37,18 +37,32 @@ import { Echo } from './voice/echo.js'
 import { Enqueue, Leave, Task } from './voice/enqueue-leave.js'
 import { Gather } from './voice/gather.js'
 import { Hangup } from './voice/hangup.js'
-import { Redirect } from './voice/redirect.js'
-import { Reject } from './voice/reject.js'
 import { Parameter } from './voice/parameter.js'
 import { Pay, Prompt } from './voice/pay.js'
 import { Pause, Play } from './voice/play-pause.js'
 import { Record } from './voice/record.js'
+import { Redirect } from './voice/redirect.js'
 import { Refer, ReferSip } from './voice/refer.js'
+import { Reject } from './voice/reject.js'
 import { Response } from './voice/response.js'
 import { Say } from './voice/say.js'
 import { Header, Headers, Sip, Uri } from './voice/sip.js'
 import { Sms } from './voice/sms.js'
-import { AmazonDomain, AmazonEffect, Break, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W } from './voice/ssml.js'
+import {
+  AmazonDomain,
+  AmazonEffect,
+  Break,
+  Emphasis,
+  Lang,
+  P,
+  Phoneme,
+  Prosody,
+  S,
+  SayAs,
+  Sub,
+  ssmlElements,
+  W,
+} from './voice/ssml.js'
 import { MediaFilter, Recording, Siprec, Start, Stop, Stream, Transcription } from './voice/start-stop.js'
 
 /**
@@ -176,3 +190,6 @@ export const VOICE_VERBS: readonly string[] = /* @__PURE__ */ verbsOf(Response)
 
 /** Tags of the verbs a messaging `<Response>` may hold: `Message` and `Redirect`. */
 export const MESSAGING_VERBS: readonly string[] = /* @__PURE__ */ verbsOf(MessagingResponse)
+
+/** Tags of the SSML elements `<Say>` may contain (besides text), read from its child rule. */
+export const SSML_TAGS: readonly string[] = /* @__PURE__ */ ssmlElements().map((e) => e.tag)

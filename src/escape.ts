@@ -33,7 +33,9 @@ export function escapeText(value: string, where?: string): string {
 /** Escapes an attribute value. `name` names the attribute in the error for an illegal character. */
 export function escapeAttribute(value: string, name?: string): string {
   const match = ATTR_SPECIAL.exec(value)
-  return match === null ? value : escapeFrom(value, match.index, true, name === undefined ? undefined : `attribute ${name}`)
+  return match === null
+    ? value
+    : escapeFrom(value, match.index, true, name === undefined ? undefined : `attribute ${name}`)
 }
 
 function escapeFrom(value: string, start: number, attribute: boolean, where: string | undefined): string {
@@ -87,7 +89,8 @@ function escapeFrom(value: string, start: number, attribute: boolean, where: str
 }
 
 // XML 1.0 (fifth edition) `Name`: https://www.w3.org/TR/xml/#NT-Name
-const NAME_START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
+const NAME_START =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}'
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`
 const XML_NAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, 'u')
 

@@ -9,6 +9,7 @@ export {
   elementName,
   type FoundElement,
   MESSAGING_VERBS,
+  SSML_TAGS,
   VOICE_VERBS,
 } from './elements.js'
 export { type PathSegment, type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
@@ -30,8 +31,8 @@ export { type AttributeDomain, defaultOf } from './schema.js'
 export * from './unchecked.js'
 export * from './voice/common.js'
 export * from './voice/connect.js'
-export * from './voice/dialed-noun.js'
 export * from './voice/dial.js'
+export * from './voice/dialed-noun.js'
 export * from './voice/echo.js'
 export * from './voice/enqueue-leave.js'
 export * from './voice/gather.js'

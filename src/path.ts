@@ -87,6 +87,15 @@ export class Walk {
     frame.props = undefined
   }
 
+  /** The spec a lowercase tag stands for here: the innermost open element that knows it decides. */
+  intrinsic(tag: string): ElementSpec | undefined {
+    for (let d = this.depth - 1; d >= 0; d--) {
+      const spec = this.frames[d]!.spec.intrinsics?.(tag)
+      if (spec !== undefined) return spec
+    }
+    return undefined
+  }
+
   /** The open elements as path segments, outermost first. */
   segments(): PathSegment[] {
     const out: PathSegment[] = []

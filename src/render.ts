@@ -5,7 +5,6 @@
  */
 import { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
 import { escapeAttribute, escapeText, IllegalXmlCharError, isXmlName } from './escape.js'
-import { ssmlIntrinsic } from './voice/ssml.js'
 import { type Child, ELEMENT_SPEC, Fragment, isNode, type TwimlNode } from './node.js'
 import { Walk } from './path.js'
 import type { AttributeDomain, ElementSpec, Reporter } from './schema.js'
@@ -123,9 +122,24 @@ function renderChild(child: Child, w: Writer): void {
     }
     return
   }
-  const spec = ssmlIntrinsic(type)
-  if (spec === undefined) throw renderError(w, `<${type}> is not a TwiML element twiml-jsx knows`)
-  renderElement(spec, child.props, w)
+  renderElement(w.walk.intrinsic(type) ?? unknownIntrinsic(type, w), child.props, w)
+}
+
+/**
+ * A lowercase tag no open element knows (SSML outside `<Say>`): written as given, if it is an XML
+ * name, and reported as misplaced.
+ */
+function unknownIntrinsic(tag: string, w: Writer): ElementSpec {
+  if (typeof tag !== 'string' || !isXmlName(tag))
+    throw renderError(w, `${JSON.stringify(tag)} is not an XML element name`)
+  w.validator?.report(
+    'children.element',
+    `twiml-jsx knows no <${tag}> here (the lowercase elements are SSML, inside <Say>)`,
+    undefined,
+    'error',
+    [...w.walk.segments(), { tag, index: 1 }],
+  )
+  return { tag, attributes: {}, children: { text: true }, unchecked: true }
 }
 
 /** A user component's output: its elements carry its name in their path segments. */
@@ -242,7 +256,10 @@ function attributeValue(name: string, value: unknown, w: Writer): string {
       return value ? 'true' : 'false'
     default:
       if (Array.isArray(value)) return value.join(' ')
-      throw renderError(w, `attribute ${name} is ${describe(value)}; attributes take a string, number, boolean or array`)
+      throw renderError(
+        w,
+        `attribute ${name} is ${describe(value)}; attributes take a string, number, boolean or array`,
+      )
   }
 }
 

@@ -120,20 +120,20 @@ export type AttributeDomain =
 export type DomainFor<T> = 0 extends 1 & T
   ? AttributeDomain
   : [T] extends [boolean]
-  ? BooleanDomain | CustomDomain
-  : [T] extends [number]
-    ? IntegerDomain | NumberDomain | CustomDomain
-    : [T] extends [readonly (infer V)[]]
-      ? [V] extends [string]
-        ? string extends V
-          ? ListDomain<any> | CustomDomain
-          : ListDomain<V>
-        : CustomDomain
-      : [T] extends [string]
-        ? string extends T
-          ? OpenDomain | StringDomain | UrlDomain | PatternDomain
-          : EnumDomain<T> | PatternDomain | UnionDomain
-        : AttributeDomain
+    ? BooleanDomain | CustomDomain
+    : [T] extends [number]
+      ? IntegerDomain | NumberDomain | CustomDomain
+      : [T] extends [readonly (infer V)[]]
+        ? [V] extends [string]
+          ? string extends V
+            ? ListDomain<any> | CustomDomain
+            : ListDomain<V>
+          : CustomDomain
+        : [T] extends [string]
+          ? string extends T
+            ? OpenDomain | StringDomain | UrlDomain | PatternDomain
+            : EnumDomain<T> | PatternDomain | UnionDomain
+          : AttributeDomain
 
 /** The props of `P` that are attributes (everything but `children`). */
 export type AttributeKeys<P> = Exclude<keyof P, 'children'> & string
@@ -200,6 +200,12 @@ export interface ElementSpec<P = any> {
   readonly root?: boolean
   /** Nothing after this verb in the same parent runs (`Hangup`, `Redirect`, `Reject`). */
   readonly terminal?: boolean
+  /**
+   * The lowercase elements that may be written inside this element and its descendants, by tag
+   * (`<Say>` and the SSML elements: `say-as`, `break`, ...). A static table the element carries,
+   * so only a bundle with `Say` holds the SSML elements.
+   */
+  readonly intrinsics?: (tag: string) => ElementSpec | undefined
   /** Props that are not XML attributes (for example `<Sip region>`, which goes into the URI). */
   readonly nonAttributes?: ReadonlySet<string>
   /** Rename of props to wire attribute names (`interpretAs` → `interpret-as`). */

@@ -10,6 +10,8 @@
  *   lacks, `<WithUncheckedAttributes element={Dial} attributes={{ newThing: 'x' }} callerId="…">`;
  *   the element's own props stay checked.
  */
+
+import * as attr from './attr.js'
 import { TwimlRenderError } from './errors.js'
 import { isXmlName } from './escape.js'
 import {
@@ -21,7 +23,6 @@ import {
   jsx,
   type TwimlNode,
 } from './node.js'
-import * as attr from './attr.js'
 import { type AttributeDomain, definitionOf } from './schema.js'
 
 /** A value the renderer can write as an attribute. */

@@ -182,7 +182,9 @@ export class Validator {
     if (mode === 'off') return
     const path = segments.length === 0 ? '(document)' : this.walk.path(segments)
     const issue: TwimlIssue =
-      code === undefined ? { path, segments, rule, message, severity } : { path, segments, rule, message, severity, code }
+      code === undefined
+        ? { path, segments, rule, message, severity }
+        : { path, segments, rule, message, severity, code }
     if (mode === 'warn' || severity === 'warning') {
       const onIssue = this.options.onIssue ?? ((i: TwimlIssue) => console.warn(`twiml-jsx: ${i.path}: ${i.message}`))
       onIssue(issue)

@@ -21,7 +21,9 @@ function unions(path: string): Map<string, string[]> {
     if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {
       found.set(
         node.name.text,
-        node.type.types.flatMap((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : [])),
+        node.type.types.flatMap((t) =>
+          ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : [],
+        ),
       )
     }
     ts.forEachChild(node, visit)

@@ -19,9 +19,10 @@ import { createRequire } from 'node:module'
 import * as api from 'twiml-jsx'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
+import { SSML_TAGS } from '../src/elements.js'
 import { ELEMENT_SPEC, type ElementSpec } from '../src/node.js'
 import { type AttributeDomain, mayContain } from '../src/schema.js'
-import { SSML_TAGS, ssmlIntrinsic } from '../src/voice/ssml.js'
+import { ssmlIntrinsic } from '../src/voice/ssml.js'
 
 const require = createRequire(import.meta.url)
 
@@ -74,7 +75,8 @@ function readTwilio(doc: 'VoiceResponse' | 'MessagingResponse'): TwilioDocument 
     if (ts.isClassDeclaration(node) && node.name) classes.set(node.name.text, node)
     if (ts.isInterfaceDeclaration(node)) {
       const members = interfaces.get(node.name.text) ?? new Map<string, ts.TypeNode | undefined>()
-      for (const m of node.members) if (m.name) members.set(nameOf(m.name), ts.isPropertySignature(m) ? m.type : undefined)
+      for (const m of node.members)
+        if (m.name) members.set(nameOf(m.name), ts.isPropertySignature(m) ? m.type : undefined)
       interfaces.set(node.name.text, members)
     }
     if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {

@@ -58,7 +58,9 @@ describe('defaultOf: Twilio’s documented defaults, from the element data', () 
   test('every default lies inside its own domain', () => {
     const outside: string[] = []
     for (const [name, element] of Object.entries(ELEMENTS)) {
-      for (const [prop, domain] of Object.entries(element[ELEMENT_SPEC].attributes as Record<string, AttributeDomain>)) {
+      for (const [prop, domain] of Object.entries(
+        element[ELEMENT_SPEC].attributes as Record<string, AttributeDomain>,
+      )) {
         if (domain.default !== undefined && domain.check(domain.default) !== undefined) {
           outside.push(`${name}.${prop} = ${JSON.stringify(domain.default)}`)
         }

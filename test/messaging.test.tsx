@@ -1,22 +1,10 @@
 import twilio from 'twilio'
-import {
-  Body,
-  Media,
-  Message,
-  MessagingResponse,
-  Redirect,
-  Response,
-  render,
-  Say,
-  type TwimlNode,
-} from 'twiml-jsx'
+import { Body, Media, Message, MessagingResponse, Redirect, Response, render, Say, type TwimlNode } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
 import { DECL, issuesOf } from './support/issues.js'
 
-
 /** An element where the types allow only text: what JavaScript callers can still pass. */
 const smuggled = (node: TwimlNode) => node as unknown as string
-
 
 describe('MessagingResponse', () => {
   test('renders as <Response>, like new MessagingResponse()', () => {

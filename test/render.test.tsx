@@ -1,5 +1,4 @@
 import {
-  type Child,
   Client,
   Dial,
   Fragment,
@@ -12,7 +11,6 @@ import {
   Play,
   Redirect,
   Reject,
-  type RenderOptions,
   Response,
   render,
   renderAsync,

@@ -38,7 +38,6 @@ function oracle(build: (say: TwilioSay) => void, attributes: TwilioSayAttributes
   return vr.toString()
 }
 
-
 describe('SSML inside <Say>: text and SSML mix freely', () => {
   test('the issue example', () => {
     const xml = render(

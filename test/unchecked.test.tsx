@@ -17,7 +17,6 @@ import {
 import { describe, expect, test } from 'vitest'
 import { DECL } from './support/issues.js'
 
-
 describe('UncheckedElement: an element twiml-jsx does not know yet', () => {
   test('renders like the rest, byte-identical to twilio addChild', () => {
     const xml = render(

@@ -56,8 +56,7 @@ interface RuleCase {
 
 const sips = (n: number) => Array.from({ length: n }, (_, i) => <Sip key={i}>{`sip:agent${i}@example.com`}</Sip>)
 const chars = (n: number) => 'a'.repeat(n)
-const DIAL_NOUN_LIST =
-  '<Number>, <Client>, <Sip>, <Conference>, <Queue>, <Sim>, <Application>, <WhatsApp>'
+const DIAL_NOUN_LIST = '<Number>, <Client>, <Sip>, <Conference>, <Queue>, <Sim>, <Application>, <WhatsApp>'
 const sipIn = (sip: TwimlNode) => (
   <Response>
     <Dial>{sip}</Dial>
@@ -82,7 +81,13 @@ const CASES: readonly RuleCase[] = [
       </Response>
     ),
     invalid: <Say>hi</Say>,
-    issues: [{ path: 'Say', rule: 'document.root', message: "the root element is <Say>; a TwiML document's root is <Response>" }],
+    issues: [
+      {
+        path: 'Say',
+        rule: 'document.root',
+        message: "the root element is <Say>; a TwiML document's root is <Response>",
+      },
+    ],
   },
   {
     rule: 'document.size',
@@ -272,7 +277,11 @@ const CASES: readonly RuleCase[] = [
       </Response>
     ),
     issues: [
-      { path: 'Response > Number', rule: 'children.element', message: '<Response> cannot contain <Number>, which is not a verb' },
+      {
+        path: 'Response > Number',
+        rule: 'children.element',
+        message: '<Response> cannot contain <Number>, which is not a verb',
+      },
     ],
   },
   {
@@ -310,7 +319,9 @@ const CASES: readonly RuleCase[] = [
         <Reject>{'busy' as never}</Reject>
       </Response>
     ),
-    issues: [{ path: 'Response > Reject', rule: 'children.text', message: '<Reject> cannot contain text, and holds "busy"' }],
+    issues: [
+      { path: 'Response > Reject', rule: 'children.text', message: '<Reject> cannot contain text, and holds "busy"' },
+    ],
   },
   // --- attributes -------------------------------------------------------------------------------
   {
@@ -332,7 +343,11 @@ const CASES: readonly RuleCase[] = [
       </Response>
     ),
     issues: [
-      { path: 'Response > Dial', rule: 'attribute.unknown', message: 'callerID is not an attribute of <Dial> (did you mean callerId?)' },
+      {
+        path: 'Response > Dial',
+        rule: 'attribute.unknown',
+        message: 'callerID is not an attribute of <Dial> (did you mean callerId?)',
+      },
       {
         path: 'Response > Gather',
         rule: 'attribute.unknown',
@@ -359,7 +374,9 @@ const CASES: readonly RuleCase[] = [
         <Hangup {...js({ reason: 'done' })} />
       </Response>
     ),
-    issues: [{ path: 'Response > Hangup', rule: 'attribute.unknown', message: 'reason is not an attribute of <Hangup>' }],
+    issues: [
+      { path: 'Response > Hangup', rule: 'attribute.unknown', message: 'reason is not an attribute of <Hangup>' },
+    ],
   },
   {
     rule: 'attribute.value',
@@ -378,7 +395,11 @@ const CASES: readonly RuleCase[] = [
     ),
     issues: [
       { path: 'Response > Dial', rule: 'attribute.value', message: 'method is "PUT"; it must be one of GET, POST' },
-      { path: 'Response > Dial', rule: 'attribute.value', message: 'timeout is -1; it must be a whole number from 5 to 600' },
+      {
+        path: 'Response > Dial',
+        rule: 'attribute.value',
+        message: 'timeout is -1; it must be a whole number from 5 to 600',
+      },
       {
         path: 'Response > Dial',
         rule: 'attribute.value',
@@ -792,7 +813,9 @@ const CASES: readonly RuleCase[] = [
     behaviour: 'a transport written in the URI text is udp, tcp or tls',
     valid: sipIn(<Sip>sip:a@example.com;transport=tcp</Sip>),
     invalid: sipIn(<Sip>sip:a@example.com;transport=sctp</Sip>),
-    issues: [{ path: SIP, rule: 'sip.transport', message: 'SIP transport "sctp" in the URI is not one of udp, tcp, tls' }],
+    issues: [
+      { path: SIP, rule: 'sip.transport', message: 'SIP transport "sctp" in the URI is not one of udp, tcp, tls' },
+    ],
   },
   {
     rule: 'sip.region-twice',
@@ -862,7 +885,11 @@ const CASES: readonly RuleCase[] = [
     valid: sipIn(<Sip headers={{ 'x-b': '2' }}>sip:a@example.com?x-a=1</Sip>),
     invalid: sipIn(<Sip headers={{ 'x-a': '2' }}>sip:a@example.com?x-a=1</Sip>),
     issues: [
-      { path: SIP, rule: 'sip.header-twice', message: 'SIP header x-a is given both in the URI and in headers; give it once' },
+      {
+        path: SIP,
+        rule: 'sip.header-twice',
+        message: 'SIP header x-a is given both in the URI and in headers; give it once',
+      },
     ],
   },
   {
@@ -987,7 +1014,13 @@ const CASES: readonly RuleCase[] = [
         </Headers>
       </Sip>,
     ),
-    issues: [{ path: SIP, rule: 'sip.headers-once', message: '<Sip> holds more than one <Headers>; put every <Header> in one' }],
+    issues: [
+      {
+        path: SIP,
+        rule: 'sip.headers-once',
+        message: '<Sip> holds more than one <Headers>; put every <Header> in one',
+      },
+    ],
   },
   // --- text lengths -----------------------------------------------------------------------------
   {

@@ -5,8 +5,9 @@
  *
  * @see https://www.twilio.com/docs/messaging/twiml/message
  */
-import { type Child, defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement, type TextChild } from '../node.js'
 import { type HttpMethod, methodDomain } from '../voice/common.js'
 import { MessagingResponse } from './response.js'
 

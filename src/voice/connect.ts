@@ -6,8 +6,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/connect
  */
-import { type Child, defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement, type TextChild } from '../node.js'
 import type { KnownGatherLanguage, KnownSayLanguage } from './catalog.js'
 import {
   type HttpMethod,

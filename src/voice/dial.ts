@@ -4,8 +4,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/dial
  */
-import { type Child, defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement, type TextChild } from '../node.js'
 import {
   type HttpMethod,
   methodDomain,
@@ -399,7 +400,12 @@ export const Queue = defineElement<QueueProps>({
   tag: 'Queue',
   // A verb of <Response> too: twilio's builder offers response.queue().
   verbOf: [Response],
-  attributes: { url: attr.url(), method: methodDomain, reservationSid: attr.string(), postWorkActivitySid: attr.string() },
+  attributes: {
+    url: attr.url(),
+    method: methodDomain,
+    reservationSid: attr.string(),
+    postWorkActivitySid: attr.string(),
+  },
   children: { text: true },
 })
 

@@ -6,7 +6,13 @@
  * @see https://www.twilio.com/docs/voice/twiml/number
  */
 import * as attr from '../attr.js'
-import { CALL_PROGRESS_EVENTS, type CallProgressEvent, type HttpMethod, methodDomain, type OpenUnion } from './common.js'
+import {
+  CALL_PROGRESS_EVENTS,
+  type CallProgressEvent,
+  type HttpMethod,
+  methodDomain,
+  type OpenUnion,
+} from './common.js'
 
 /**
  * Attributes every dialed noun (`Number`, `Client`, `Sip`, `Application`, `WhatsApp`) shares:
@@ -61,20 +67,20 @@ export interface MachineDetectionAttributes {
 
 /** Domains of {@link DialedNounAttributes}, shared by the nouns' specs. */
 export const dialedNounDomains = {
-    url: attr.url(),
-    method: methodDomain,
-    statusCallbackEvent: attr.list(CALL_PROGRESS_EVENTS, { default: ['completed'] }),
-    statusCallback: attr.url(),
-    statusCallbackMethod: methodDomain,
+  url: attr.url(),
+  method: methodDomain,
+  statusCallbackEvent: attr.list(CALL_PROGRESS_EVENTS, { default: ['completed'] }),
+  statusCallback: attr.url(),
+  statusCallbackMethod: methodDomain,
 } as const
 
 /** Domains of {@link MachineDetectionAttributes}. */
 export const machineDetectionDomains = {
-    machineDetection: attr.open(MACHINE_DETECTION_MODES),
-    machineDetectionTimeout: attr.integer(3, 59, { default: 30 }),
-    machineDetectionSpeechThreshold: attr.integer(1000, 6000, { default: 2400 }),
-    machineDetectionSpeechEndThreshold: attr.integer(500, 5000, { default: 1200 }),
-    machineDetectionSilenceTimeout: attr.integer(2000, 10000, { default: 5000 }),
-    amdStatusCallback: attr.url(),
-    amdStatusCallbackMethod: methodDomain,
+  machineDetection: attr.open(MACHINE_DETECTION_MODES),
+  machineDetectionTimeout: attr.integer(3, 59, { default: 30 }),
+  machineDetectionSpeechThreshold: attr.integer(1000, 6000, { default: 2400 }),
+  machineDetectionSpeechEndThreshold: attr.integer(500, 5000, { default: 1200 }),
+  machineDetectionSilenceTimeout: attr.integer(2000, 10000, { default: 5000 }),
+  amdStatusCallback: attr.url(),
+  amdStatusCallbackMethod: methodDomain,
 } as const

@@ -3,8 +3,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/gather
  */
-import { type Child, defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement } from '../node.js'
 import { GATHER_LANGUAGES, type KnownGatherLanguage } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Pause, Play } from './play-pause.js'

@@ -4,8 +4,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
  */
-import { defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { defineElement } from '../node.js'
 
 export interface ParameterProps {
   /** Name of the custom parameter. */

@@ -4,8 +4,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/pay
  */
-import { type Child, defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement } from '../node.js'
 import { type KnownPayLanguage, PAY_LANGUAGES } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Parameter } from './parameter.js'

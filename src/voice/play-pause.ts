@@ -4,8 +4,9 @@
  * @see https://www.twilio.com/docs/voice/twiml/play
  * @see https://www.twilio.com/docs/voice/twiml/pause
  */
-import { defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { defineElement, type TextChild } from '../node.js'
 import { Response } from './response.js'
 
 export interface PlayProps {

@@ -10,8 +10,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/record
  */
-import { defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { defineElement } from '../node.js'
 import {
   type HttpMethod,
   methodDomain,

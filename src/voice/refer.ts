@@ -7,8 +7,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/refer
  */
-import { type Child, defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement, type TextChild } from '../node.js'
 import { type HttpMethod, methodDomain } from './common.js'
 import { Response } from './response.js'
 

@@ -3,12 +3,13 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/say
  */
-import { type Child, defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement } from '../node.js'
 import { type KnownSayLanguage, type KnownSayVoice, SAY_LANGUAGES } from './catalog.js'
 import type { OpenUnion } from './common.js'
 import { Response } from './response.js'
-import { ssmlElements } from './ssml.js'
+import { ssmlElements, ssmlIntrinsic } from './ssml.js'
 
 /**
  * A text-to-speech voice: `man`, `woman`, `alice`, `Polly.*` (`-Neural`, `-Generative`), `Google.*`,
@@ -48,6 +49,7 @@ export interface SayProps {
 export const Say = defineElement<SayProps>({
   tag: 'Say',
   verbOf: [Response],
+  intrinsics: ssmlIntrinsic,
   attributes: {
     voice: attr.open(BASIC_SAY_VOICES, { default: 'man' }),
     language: attr.open(SAY_LANGUAGES, { default: 'en-US' }),

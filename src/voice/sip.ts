@@ -4,12 +4,10 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/sip
  */
-import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
-import {
-  TWILIO_REGIONS,
-  type TwilioRegion,
-} from './common.js'
+import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
+import { TWILIO_REGIONS, type TwilioRegion } from './common.js'
 import {
   type DialedNounAttributes,
   dialedNounDomains,
@@ -163,7 +161,9 @@ export function addressProblem(text: string): string | undefined {
     if (name !== 'sip' && name !== 'sips') {
       return `SIP address ${JSON.stringify(text)} has the scheme ${scheme[1]}:; write sip:, sips: or a bare user@host`
     }
-    return text.length === scheme[0].length ? `SIP address ${JSON.stringify(text)} has nothing after the scheme` : undefined
+    return text.length === scheme[0].length
+      ? `SIP address ${JSON.stringify(text)} has nothing after the scheme`
+      : undefined
   }
   const end = text.search(/[;?]/)
   const address = end === -1 ? text : text.slice(0, end)
@@ -295,10 +295,7 @@ export const Uri = defineElement<UriProps>({
   children: { text: true },
   check: ({ textLength }, report) => {
     if (textLength > SIP_URI_LIMIT) {
-      report(
-        'sip.uri-length',
-        `SIP URI is ${textLength} characters, the limit is ${SIP_URI_LIMIT} (the text of <Uri>)`,
-      )
+      report('sip.uri-length', `SIP URI is ${textLength} characters, the limit is ${SIP_URI_LIMIT} (the text of <Uri>)`)
     }
   },
 })

@@ -4,8 +4,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/sms
  */
-import { defineElement, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { defineElement, type TextChild } from '../node.js'
 import { type HttpMethod, methodDomain } from './common.js'
 import { Response } from './response.js'
 

@@ -15,8 +15,9 @@
  * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
  * @see https://docs.aws.amazon.com/polly/latest/dg/supportedtags.html
  */
-import { type Child, defineElement, ELEMENT_SPEC, type TextChild } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement, ELEMENT_SPEC, type TextChild } from '../node.js'
 import type { ElementSpec } from '../schema.js'
 import { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
 import type { OpenUnion } from './common.js'
@@ -348,7 +349,7 @@ export interface SsmlIntrinsicElements {
   'amazon:domain': AmazonDomainProps
 }
 
-/** Every lowercase intrinsic element's spec, by tag: a static table, built on first use. */
+/** Every lowercase intrinsic element's spec, by tag: a static table, built on first use, that `<Say>` carries (its `intrinsics`). */
 let intrinsics: Readonly<Record<string, ElementSpec>> | undefined
 
 /**
@@ -378,6 +379,3 @@ export function ssmlIntrinsic(tag: string): ElementSpec | undefined {
   const table = (intrinsics ??= intrinsicTable())
   return Object.hasOwn(table, tag) ? table[tag] : undefined
 }
-
-/** Tags of the SSML elements `<Say>` may contain (besides text). */
-export const SSML_TAGS: readonly string[] = ALL().map((e) => e.tag)

@@ -7,8 +7,9 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/stream
  */
-import { type Child, defineElement } from '../node.js'
+
 import * as attr from '../attr.js'
+import { type Child, defineElement } from '../node.js'
 import {
   type HttpMethod,
   methodDomain,

@@ -2,7 +2,7 @@
  * Helpers the behaviour tests share: the XML declaration every document starts with, and the
  * problems a render reports.
  */
-import { render, type Child, type RenderOptions, type TwimlIssue, TwimlValidationError } from 'twiml-jsx'
+import { type Child, type RenderOptions, render, type TwimlIssue, TwimlValidationError } from 'twiml-jsx'
 
 /** The declaration twilio's builder (and so every rendered document) starts with. */
 export const DECL = '<?xml version="1.0" encoding="UTF-8"?>'

@@ -4,8 +4,8 @@
  * `@ts-expect-error` line must fail to compile; the other lines must compile.
  */
 import { Conference, Dial, defaultOf, Gather, Sip } from 'twiml-jsx'
-import { defineElement } from '../../src/node.js'
 import * as attr from '../../src/attr.js'
+import { defineElement } from '../../src/node.js'
 
 const SIZES = ['large', 'medium', 'small', 'off'] as const
 
