@@ -128,9 +128,18 @@ export interface DialProps {
   passports?: string
   /**
    * Record the call: `do-not-record` (default), `record-from-answer`, `record-from-ringing`,
-   * or the `-dual` variants that keep each party on its own channel.
+   * or the `-dual` variants that keep each party on its own channel. Twilio's `<Dial>` page also
+   * accepts `true` (= `record-from-answer`) and `false` (= `do-not-record`) for backward
+   * compatibility; twilio-node's types lack them. Both are accepted.
+   * @see https://www.twilio.com/docs/voice/twiml/dial#record
    */
-  record?: DialRecord
+  record?: DialRecord | boolean
+  /**
+   * The purpose of the call shown on the called party's phone (Branded Calls, private beta), at
+   * most 50 characters. Documented on Twilio's `<Dial>` page; not in twilio-node 6.3.
+   * @see https://www.twilio.com/docs/voice/twiml/dial#callreason
+   */
+  callReason?: string
   /** Recording configuration to apply (a Twilio resource id). */
   recordingConfigurationId?: string
   /** URL Twilio requests when the recording changes state. */
@@ -177,7 +186,8 @@ export const Dial = defineElement<DialProps>({
     events: attr.oneOf(DIAL_EVENTS),
     hangupOnStar: attr.boolean({ default: false }),
     passports: attr.string(),
-    record: attr.oneOf(DIAL_RECORD_MODES, { default: 'do-not-record' }),
+    record: attr.union([attr.oneOf(DIAL_RECORD_MODES), attr.boolean()], { default: 'do-not-record' }),
+    callReason: attr.string({ maxLength: 50 }),
     recordingConfigurationId: attr.string(),
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackEvent: recordingEventsDomain(),
@@ -315,7 +325,7 @@ export interface ConferenceProps {
   waitUrl?: string
   /** HTTP method for `waitUrl`. Default `POST`. */
   waitMethod?: HttpMethod
-  /** Most participants allowed, 2–250. Default 250. */
+  /** Most participants allowed, a positive whole number up to 250. Default 250. */
   maxParticipants?: number
   /** Record the conference: `do-not-record` (default) or `record-from-start`. */
   record?: (typeof CONFERENCE_RECORD_MODES)[number]
@@ -360,7 +370,7 @@ export const Conference = defineElement<ConferenceProps>({
     endConferenceOnExit: attr.boolean({ default: false }),
     waitUrl: attr.url(),
     waitMethod: methodDomain,
-    maxParticipants: attr.integer(2, 250, { default: 250 }),
+    maxParticipants: attr.integer(1, 250, { default: 250 }),
     record: attr.oneOf(CONFERENCE_RECORD_MODES, { default: 'do-not-record' }),
     region: attr.oneOf(TWILIO_REGIONS),
     coach: attr.string(),

@@ -15,13 +15,21 @@ import { Say } from './say.js'
 /** Kinds of input `<Gather>` accepts. */
 export const GATHER_INPUTS = ['dtmf', 'speech'] as const
 
-/** Speech recognition models Twilio documents for `<Gather speechModel>`; the set grows. */
+/**
+ * Speech recognition models Twilio documents for `<Gather speechModel>`: the generic ones and
+ * Google STT V2's (Deepgram takes any of its models). The set grows, so the prop is open.
+ * @see https://www.twilio.com/docs/voice/twiml/gather#speechmodel
+ */
 export const GATHER_SPEECH_MODELS = [
   'default',
   'numbers_and_commands',
   'phone_call',
   'experimental_conversations',
   'experimental_utterances',
+  'googlev2_long',
+  'googlev2_short',
+  'googlev2_telephony',
+  'googlev2_telephony_short',
 ] as const
 
 /** Speech recognition language such as `en-US`. Known ones autocomplete. */
