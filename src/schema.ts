@@ -169,6 +169,8 @@ export interface CheckedElement<P> {
   count(...elements: readonly BuiltinElement<any>[]): number
   /** Number of child elements. */
   readonly childCount: number
+  /** The definition of the child element at `index` (0 to `childCount - 1`). */
+  child(index: number): ElementSpec
   /** Characters of text inside the element, descendants included. */
   readonly textLength: number
   /** Characters of text directly inside the element. */
