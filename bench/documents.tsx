@@ -19,6 +19,7 @@ type HonoNode = ReturnType<typeof h>
 
 /** hono/jsx: the tree built from the data, then written (the declaration prepended, as hono has none). */
 export const hono = <D,>(doc: Document<D>, d: D): string => XML_DECLARATION + doc.honoTree(d)
+
 import twilio from 'twilio'
 import {
   Break,

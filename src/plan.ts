@@ -11,7 +11,7 @@ import { type AttributeDomain, definitionOf, ELEMENT_SPEC, type ElementSpec } fr
 /** One prop of an element: where it goes on the wire, its domain, and the last value written. */
 export class PropPlan {
   /** ` wire="`: what precedes the escaped value; `undefined` for props that are not attributes. */
-  readonly prefix: string | undefined
+  declare readonly prefix: string | undefined
   /** The last value written, and what was written for it (a render of the same tree repeats them). */
   lastValue: unknown = undefined
   lastFragment = ''
@@ -39,16 +39,16 @@ export const PLAN: unique symbol = Symbol('twiml-jsx.plan') as never
 const looseSpecs = new WeakMap<ElementSpec, Plan>()
 
 export class Plan {
-  readonly definition: ElementSpec
-  readonly tag: string
-  readonly close: string
+  declare readonly definition: ElementSpec
+  declare readonly tag: string
+  declare readonly close: string
   readonly props = new Map<string, PropPlan>()
-  readonly takesText: boolean
-  readonly root: boolean
-  readonly terminal: boolean
-  readonly unchecked: boolean
-  readonly text: ElementSpec['text']
-  readonly check: ElementSpec['check']
+  declare readonly takesText: boolean
+  declare readonly root: boolean
+  declare readonly terminal: boolean
+  declare readonly unchecked: boolean
+  declare readonly text: ElementSpec['text']
+  declare readonly check: ElementSpec['check']
   /** The last parent this element stood in, and whether it may (the same pair recurs in a document). */
   private lastParent: Plan | undefined = undefined
   private lastAllowed = false
@@ -57,11 +57,14 @@ export class Plan {
   lastEscaped = ''
   lastExtra = 0
   /** UTF-8 bytes beyond the length of the tag (a tag outside ASCII, from `UncheckedElement`). */
-  readonly tagExtra: number
+  declare readonly tagExtra: number
   private children: ReadonlySet<ElementSpec> | undefined = undefined
   private roots: readonly ElementSpec[] | undefined = undefined
 
-  constructor(readonly spec: ElementSpec) {
+  declare readonly spec: ElementSpec
+
+  constructor(spec: ElementSpec) {
+    this.spec = spec
     this.definition = definitionOf(spec)
     this.tag = spec.tag
     this.close = `</${spec.tag}>`
@@ -81,7 +84,9 @@ export class Plan {
 
   /** The definitions this element's child rule names (resolved on first use: rules may name each other). */
   childDefinitions(): ReadonlySet<ElementSpec> {
-    return (this.children ??= new Set((this.spec.children?.elements?.() ?? []).map((e) => definitionOf(e[ELEMENT_SPEC]))))
+    return (this.children ??= new Set(
+      (this.spec.children?.elements?.() ?? []).map((e) => definitionOf(e[ELEMENT_SPEC])),
+    ))
   }
 
   /** Whether an element of plan `child` may stand in this one (see `mayContain` in schema.ts). */

@@ -151,7 +151,8 @@ function renderChild(child: Child, w: Writer): void {
  * name, and reported as misplaced.
  */
 function unknownIntrinsic(tag: string, w: Writer): Plan {
-  if (typeof tag !== 'string' || !isXmlName(tag)) throw renderError(w, `${JSON.stringify(tag)} is not an XML element name`)
+  if (typeof tag !== 'string' || !isXmlName(tag))
+    throw renderError(w, `${JSON.stringify(tag)} is not an XML element name`)
   w.validator?.report(
     'children.element',
     `twiml-jsx knows no <${tag}> here (the lowercase elements are SSML, inside <Say>)`,
@@ -301,7 +302,8 @@ function renderElement(plan: Plan, props: Record<string, any> | null | undefined
 /** A prop the element does not define: reported, and written only if its name is an XML name. */
 function unknownAttribute(plan: Plan, key: string, value: unknown, w: Writer): string {
   w.validator?.unknown(plan, key)
-  if (!isXmlName(key)) throw renderError(w, `${JSON.stringify(key)} is not an XML attribute name, so it cannot be written`)
+  if (!isXmlName(key))
+    throw renderError(w, `${JSON.stringify(key)} is not an XML attribute name, so it cannot be written`)
   const fragment = ` ${key}="${escapeAttribute(attributeValue(key, value, w), key)}"`
   w.extra += extraBytes + nameExtraBytes(key)
   return fragment

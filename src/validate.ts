@@ -43,7 +43,8 @@ export const INLINE_TWIML_LIMIT = 4000
 
 const UNREACHABLE_DOC = 'https://www.twilio.com/docs/voice/twiml/hangup'
 
-const quote = (value: unknown) => (typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value))
+const quote = (value: unknown) =>
+  typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value)
 
 /** Applies the rules to one render's walk. Kept with the walk between renders. */
 export class Validator {
@@ -176,7 +177,9 @@ export class Validator {
     if (mode === 'off') return
     const path = segments.length === 0 ? '(document)' : this.walk.path(segments)
     const issue: TwimlIssue =
-      code === undefined ? { path, segments, rule, message, severity } : { path, segments, rule, message, severity, code }
+      code === undefined
+        ? { path, segments, rule, message, severity }
+        : { path, segments, rule, message, severity, code }
     if (mode === 'warn' || severity === 'warning') {
       const onIssue = this.options.onIssue ?? ((i: TwimlIssue) => console.warn(`twiml-jsx: ${i.path}: ${i.message}`))
       onIssue(issue)

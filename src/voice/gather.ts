@@ -6,7 +6,7 @@
 
 import * as attr from '../attr.js'
 import { type Child, defineElement } from '../node.js'
-import { GATHER_LANGUAGES, type KnownGatherLanguage } from './catalog.js'
+import type { KnownGatherLanguage } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Pause, Play } from './play-pause.js'
 import { Response } from './response.js'
@@ -101,7 +101,8 @@ export const Gather = defineElement<GatherProps>({
     numDigits: attr.integer(1),
     bargeIn: attr.boolean({ default: true }),
     hints: attr.string(),
-    language: attr.open(GATHER_LANGUAGES, { default: 'en-US' }),
+    // Any code: Twilio's providers add languages (the known ones are GATHER_LANGUAGES, for tools).
+    language: attr.open([], { default: 'en-US' }),
     profanityFilter: attr.boolean({ default: true }),
     speechModel: attr.open(GATHER_SPEECH_MODELS, { default: 'default' }),
     enhanced: attr.boolean({ default: false }),

@@ -240,7 +240,12 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
 function composeRemembered(text: string, props: Partial<SipProps>, report: Reporter): string {
   const headers = headerEntries(props.headers)
   for (const c of composed) {
-    if (c.text === text && c.region === props.region && c.transport === props.transport && sameEntries(c.headers, headers)) {
+    if (
+      c.text === text &&
+      c.region === props.region &&
+      c.transport === props.transport &&
+      sameEntries(c.headers, headers)
+    ) {
       for (const problem of c.problems) report(...problem)
       return c.uri
     }
