@@ -260,7 +260,7 @@ function renderElement(plan: Plan, props: Record<string, any> | null | undefined
         w.extra += prop.lastExtra
         continue
       }
-      const valid = validator !== undefined && validator.value(key, prop.domain, value)
+      const valid = validator?.value(key, prop.domain, value) === true
       let fragment = ''
       let extra = 0
       if (prop.prefix !== undefined) {
