@@ -112,14 +112,10 @@ function escapeFrom(value: string, start: number, attribute: boolean, where: str
   return last === 0 ? value : out + value.slice(last)
 }
 
-/** UTF-8 bytes beyond one per UTF-16 unit in a string that needs no escaping (a name). */
+/** UTF-8 bytes beyond one per UTF-16 unit in an XML name (a name needs no escaping: this only counts). */
 export function nameExtraBytes(name: string): number {
-  let extra = 0
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i)
-    if (code >= 0x80) extra += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2
-  }
-  return extra
+  escapeText(name)
+  return extraBytes
 }
 
 // XML 1.0 (fifth edition) `Name`: https://www.w3.org/TR/xml/#NT-Name

@@ -6,9 +6,8 @@
  * nothing per element once the stack has grown to the tree's depth.
  */
 import { formatPath, type PathSegment } from './errors.js'
-import type { BuiltinElement } from './node.js'
 import type { Plan } from './plan.js'
-import { type CheckedElement, ELEMENT_SPEC, type ElementSpec } from './schema.js'
+import type { CheckedElement, ElementSpec } from './schema.js'
 
 /** One open element. Passed to the element's `check` as its {@link CheckedElement}. */
 export class Frame implements CheckedElement<any> {
@@ -41,15 +40,6 @@ export class Frame implements CheckedElement<any> {
   /** The definition of the child at `i`. */
   child(i: number): ElementSpec {
     return this.children[i]!
-  }
-
-  count(...elements: readonly BuiltinElement<any>[]): number {
-    let n = 0
-    for (let i = 0; i < this.childCount; i++) {
-      const child = this.children[i]
-      for (const e of elements) if (e[ELEMENT_SPEC] === child) n++
-    }
-    return n
   }
 }
 

@@ -8,7 +8,17 @@ import { nameExtraBytes } from './escape.js'
 import type { BuiltinElement } from './node.js'
 import { type AttributeDomain, definitionOf, ELEMENT_SPEC, type ElementSpec } from './schema.js'
 
-/** One prop of an element: where it goes on the wire, its domain, and the last value written. */
+/** What was written for a value: the attribute (or text), its UTF-8 bytes beyond its length, whether it passed. */
+export interface Written {
+  readonly fragment: string
+  readonly extra: number
+  readonly valid: boolean
+}
+
+/** Values remembered per prop, beyond the last one (a document repeats a few values per prop). */
+export const PROP_MEMO_LIMIT = 16
+
+/** One prop of an element: where it goes on the wire, its domain, and the last values written. */
 export class PropPlan {
   /** ` wire="`: what precedes the escaped value; `undefined` for props that are not attributes. */
   declare readonly prefix: string | undefined
@@ -21,6 +31,8 @@ export class PropPlan {
   readonly nameExtra: number
   /** Whether `lastValue` passed the domain's check. */
   lastValid = false
+  /** Other recent values (primitives) and what was written for them. */
+  readonly memo = new Map<unknown, Written>()
 
   constructor(
     readonly wire: string,
@@ -52,10 +64,6 @@ export class Plan {
   /** The last parent this element stood in, and whether it may (the same pair recurs in a document). */
   private lastParent: Plan | undefined = undefined
   private lastAllowed = false
-  /** The last text written directly in such an element, and its escaped form (a render of the same tree repeats it). */
-  lastText = ''
-  lastEscaped = ''
-  lastExtra = 0
   /** UTF-8 bytes beyond the length of the tag (a tag outside ASCII, from `UncheckedElement`). */
   declare readonly tagExtra: number
   private children: ReadonlySet<ElementSpec> | undefined = undefined

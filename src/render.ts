@@ -7,7 +7,7 @@ import { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './error
 import { escapeAttribute, escapeText, extraBytes, IllegalXmlCharError, isXmlName, nameExtraBytes } from './escape.js'
 import { type Child, ELEMENT_SPEC, Fragment, isNode, type TwimlNode } from './node.js'
 import { Walk } from './path.js'
-import { PLAN, type Plan, planOf } from './plan.js'
+import { PLAN, type Plan, PROP_MEMO_LIMIT, planOf, type Written } from './plan.js'
 import type { Reporter } from './schema.js'
 import { type DocumentContext, Validator } from './validate.js'
 
@@ -192,21 +192,9 @@ function renderText(text: string, w: Writer): void {
   const last = text.charCodeAt(end - 1)
   if (last >= 0xd800 && last <= 0xdbff && end - 1 >= start) end--
   if (start === 0 && end === text.length) {
-    const plan = frame?.plan
-    if (plan === undefined) {
-      w.out += escapeText(text)
-      w.extra += extraBytes
-    } else if (text === plan.lastText) {
-      w.out += plan.lastEscaped
-      w.extra += plan.lastExtra
-    } else {
-      const escaped = escapeText(text)
-      plan.lastText = text
-      plan.lastEscaped = escaped
-      plan.lastExtra = extraBytes
-      w.out += escaped
-      w.extra += extraBytes
-    }
+    const written = escapedText(text)
+    w.out += written.fragment
+    w.extra += written.extra
     return
   }
   try {
@@ -222,6 +210,24 @@ function renderText(text: string, w: Writer): void {
     w.extra++
     w.pendingHigh = end
   }
+}
+
+// Texts a document repeats (the same tree rendered again, the same words in many elements) are
+// escaped once: a pure function of the text, remembered for short texts, a few hundred at most.
+const escapedTexts = new Map<string, Written>()
+const TEXT_MEMO_LIMIT = 512
+const MEMO_LENGTH = 256
+
+function escapedText(text: string): Written {
+  let written = text.length <= MEMO_LENGTH ? escapedTexts.get(text) : undefined
+  if (written === undefined) {
+    written = { fragment: escapeText(text), extra: extraBytes, valid: true }
+    if (text.length <= MEMO_LENGTH) {
+      if (escapedTexts.size >= TEXT_MEMO_LIMIT) escapedTexts.clear()
+      escapedTexts.set(text, written)
+    }
+  }
+  return written
 }
 
 /** Text ends here (markup or the end of the document follows): half a surrogate pair cannot stay. */
@@ -260,22 +266,31 @@ function renderElement(plan: Plan, props: Record<string, any> | null | undefined
         w.extra += prop.lastExtra
         continue
       }
-      const valid = validator?.value(key, prop.domain, value) === true
-      let fragment = ''
-      let extra = 0
-      if (prop.prefix !== undefined) {
-        fragment = `${prop.prefix}${escapeAttribute(attributeValue(prop.wire, value, w), prop.wire)}"`
-        extra = prop.nameExtra + extraBytes
-      }
       // Objects (arrays) may change between renders: only primitives are remembered.
-      if (typeof value !== 'object') {
-        prop.lastValue = value
-        prop.lastFragment = fragment
-        prop.lastExtra = extra
-        prop.lastValid = valid
+      const remember = typeof value !== 'object' && (typeof value !== 'string' || value.length <= MEMO_LENGTH)
+      let written = remember ? prop.memo.get(value) : undefined
+      if (written === undefined || (validator !== undefined && !written.valid)) {
+        written = {
+          fragment:
+            prop.prefix === undefined
+              ? ''
+              : `${prop.prefix}${escapeAttribute(attributeValue(prop.wire, value, w), prop.wire)}"`,
+          extra: prop.prefix === undefined ? 0 : prop.nameExtra + extraBytes,
+          valid: validator?.value(key, prop.domain, value) === true,
+        }
+        if (remember) {
+          if (prop.memo.size >= PROP_MEMO_LIMIT) prop.memo.clear()
+          prop.memo.set(value, written)
+        }
       }
-      out += fragment
-      w.extra += extra
+      if (remember) {
+        prop.lastValue = value
+        prop.lastFragment = written.fragment
+        prop.lastExtra = written.extra
+        prop.lastValid = written.valid
+      }
+      out += written.fragment
+      w.extra += written.extra
     }
   }
   w.out += out

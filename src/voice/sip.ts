@@ -6,7 +6,7 @@
  */
 
 import * as attr from '../attr.js'
-import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
+import { defineElement, ELEMENT_SPEC, type ElementChild, type Reporter, type TextChild } from '../node.js'
 import { TWILIO_REGIONS, type TwilioRegion } from './common.js'
 import {
   type DialedNounAttributes,
@@ -307,8 +307,9 @@ export const Sip = defineElement<SipProps>({
         'region, transport and headers are composed into the URI text; with <Uri> children, write them into each URI or use <Headers>',
       )
     }
-    if (sip.count(Headers) > 1)
-      report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
+    let headers = 0
+    for (let i = 0; i < sip.childCount; i++) if (sip.child(i) === Headers[ELEMENT_SPEC]) headers++
+    if (headers > 1) report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
   },
   text: (children, props, report) => {
     const text = joinText(children)
