@@ -190,6 +190,70 @@ console.log(
   ),
 )
 
+// --- targets --------------------------------------------------------------------------------
+
+/**
+ * The issue's two targets, measured so that other load on the machine cancels out: CPU time
+ * (user + system) rather than wall time, each pair of implementations alternated in short slices,
+ * and the median of the per-round ratios.
+ */
+const cpuMs = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+function cpuNsPerCall(fn: () => string, ms: number): number {
+  let n = 0
+  const t0 = cpuMs()
+  let t = t0
+  while (t - t0 < ms) {
+    for (let i = 0; i < 10; i++) flatten(fn())
+    n += 10
+    t = cpuMs()
+  }
+  return ((t - t0) * 1e6) / n
+}
+
+console.log('\n## Targets (CPU time, alternated in 15 ms slices, median of per-round ratios)\n')
+const TARGET_ROUNDS = QUICK ? 10 : 40
+const targetRows: string[][] = []
+for (const doc of DOCUMENTS) {
+  const d = doc.data
+  const tree = doc.jsx(d)
+  const prebuilt = () => render(tree, doc.options)
+  const built = () => render(doc.jsx(d), doc.options)
+  const honoRender = () => hono(doc, d)
+  const twilioBuild = () => doc.twilio(d)
+  for (const fn of [prebuilt, built, honoRender, twilioBuild]) warmUp(fn, 100)
+  const vsHono: number[] = []
+  const vsTwilio: number[] = []
+  for (let r = 0; r < TARGET_ROUNDS; r++) {
+    const p = cpuNsPerCall(prebuilt, 15)
+    const h = cpuNsPerCall(honoRender, 15)
+    const b = cpuNsPerCall(built, 15)
+    const t = cpuNsPerCall(twilioBuild, 15)
+    vsHono.push(h / p)
+    vsTwilio.push(t / b)
+  }
+  const hono2 = median(vsHono)
+  const twilio10 = median(vsTwilio)
+  targetRows.push([
+    doc.name,
+    `${hono2.toFixed(2)}× ${hono2 >= 2 ? '(met)' : '(NOT met)'}`,
+    `${twilio10.toFixed(1)}× ${twilio10 >= 10 ? '(met)' : '(NOT met)'}`,
+  ])
+}
+console.log(
+  markdownTable(
+    [
+      'document',
+      'hono jsx() + toString() / twiml-jsx render of a prebuilt tree (target ≥ 2×)',
+      'twilio build + toString() / twiml-jsx build + render (target ≥ 10×)',
+    ],
+    targetRows,
+  ),
+)
+console.log(`\nLoad average after the targets: ${load()}.`)
+
 // --- growth -----------------------------------------------------------------------------------
 
 console.log('\n## Growth: documents of n elements (`<Response>` + alternating `<Say>` / `<Pause/>`)\n')

@@ -33,6 +33,8 @@ export class PropPlan {
   lastValid = false
   /** Other recent values (primitives) and what was written for them. */
   readonly memo = new Map<unknown, Written>()
+  /** Neither written nor checked (an object the element composes itself, such as `<Sip headers>`). */
+  declare readonly inert: boolean
 
   constructor(
     readonly wire: string,
@@ -40,6 +42,7 @@ export class PropPlan {
     written: boolean,
   ) {
     this.prefix = written ? ` ${wire}="` : undefined
+    this.inert = !written && domain.kind === 'custom'
     this.nameExtra = nameExtraBytes(wire)
   }
 }
