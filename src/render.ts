@@ -7,7 +7,7 @@ import { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './error
 import { escapeAttribute, escapeText, extraBytes, IllegalXmlCharError, isXmlName, nameExtraBytes } from './escape.js'
 import { type Child, ELEMENT_SPEC, Fragment, isNode, type TwimlNode } from './node.js'
 import { Walk } from './path.js'
-import { PLAN, type Plan, PROP_MEMO_LIMIT, type PropPlan, planOf, type Written } from './plan.js'
+import { PLAN, type Plan, PROP_MEMO_LIMIT, planOf, type Written } from './plan.js'
 import type { Reporter } from './schema.js'
 import { type DocumentContext, Validator } from './validate.js'
 
@@ -267,28 +267,27 @@ function renderElement(plan: Plan, props: Record<string, any> | null | undefined
         continue
       }
       if (prop.inert) continue
-      if (Array.isArray(value)) {
-        out += arrayAttribute(prop, key, value, w)
-        continue
-      }
-      // Only primitives are remembered (objects may change between renders).
-      const remember = typeof value !== 'object' && (typeof value !== 'string' || value.length <= MEMO_LENGTH)
-      let written = remember ? prop.memo.get(value) : undefined
+      // Remembered by the text written (an array as its space-separated items: it may change
+      // between renders, its text is what counts). Objects other than arrays are not remembered.
+      const text = Array.isArray(value) ? value.join(' ') : value
+      const remember = typeof text !== 'object' && (typeof text !== 'string' || text.length <= MEMO_LENGTH)
+      let written = remember ? prop.memo.get(text) : undefined
       if (written === undefined || (validator !== undefined && !written.valid)) {
         written = {
           fragment:
             prop.prefix === undefined
               ? ''
-              : `${prop.prefix}${escapeAttribute(attributeValue(prop.wire, value, w), prop.wire)}"`,
+              : `${prop.prefix}${escapeAttribute(attributeValue(prop.wire, text, w), prop.wire)}"`,
           extra: prop.prefix === undefined ? 0 : prop.nameExtra + extraBytes,
           valid: validator?.value(key, prop.domain, value) === true,
         }
         if (remember) {
           if (prop.memo.size >= PROP_MEMO_LIMIT) prop.memo.clear()
-          prop.memo.set(value, written)
+          prop.memo.set(text, written)
         }
       }
-      if (remember) {
+      // The last value itself, only if it cannot change in place.
+      if (remember && text === value) {
         prop.lastValue = value
         prop.lastFragment = written.fragment
         prop.lastExtra = written.extra
@@ -317,30 +316,6 @@ function renderElement(plan: Plan, props: Record<string, any> | null | undefined
   }
   if (validator !== undefined) validator.close(frame)
   w.walk.exit()
-}
-
-/**
- * An array value (`statusCallbackEvent={['ringing', 'answered']}`), written space-separated: checked
- * every time (an array may change between renders), escaped once per joined text.
- */
-function arrayAttribute(prop: PropPlan, key: string, value: readonly unknown[], w: Writer): string {
-  w.validator?.value(key, prop.domain, value)
-  if (prop.prefix === undefined) return ''
-  const joined = value.join(' ')
-  let written = joined.length <= MEMO_LENGTH ? prop.memo.get(joined) : undefined
-  if (written === undefined) {
-    written = {
-      fragment: `${prop.prefix}${escapeAttribute(joined, prop.wire)}"`,
-      extra: prop.nameExtra + extraBytes,
-      valid: false,
-    }
-    if (joined.length <= MEMO_LENGTH) {
-      if (prop.memo.size >= PROP_MEMO_LIMIT) prop.memo.clear()
-      prop.memo.set(joined, written)
-    }
-  }
-  w.extra += written.extra
-  return written.fragment
 }
 
 /** A prop the element does not define: reported, and written only if its name is an XML name. */
