@@ -107,27 +107,33 @@ export async function renderAsync(node: Child | Promise<Child>, options: RenderO
 }
 
 function renderChild(child: Child, w: Writer): void {
-  if (typeof child === 'string') {
-    if (child !== '') renderText(child, w)
+  // Nodes and arrays first: most children of most elements are nodes.
+  if (typeof child === 'object') {
+    if (child === null) return
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) renderChild(child[i], w)
+      return
+    }
+    if (!isNode(child)) throw notANode(child, w)
+  } else {
+    if (typeof child === 'string') {
+      if (child !== '') renderText(child, w)
+    } else if (typeof child === 'number' || typeof child === 'bigint') {
+      renderText(String(child), w)
+    } else if (child !== undefined && typeof child !== 'boolean') {
+      throw notANode(child, w)
+    }
     return
   }
-  if (child === null || child === undefined || typeof child === 'boolean') return
-  if (typeof child === 'number' || typeof child === 'bigint') {
-    renderText(String(child), w)
-    return
-  }
-  if (Array.isArray(child)) {
-    for (let i = 0; i < child.length; i++) renderChild(child[i], w)
-    return
-  }
-  if (!isNode(child)) throw notANode(child, w)
   const type = child.type
+  if (type === Fragment) {
+    renderChild(child.props?.children, w)
+    return
+  }
   if (typeof type === 'function') {
     const plan = (type as { [PLAN]?: Plan })[PLAN]
     if (plan !== undefined) {
       renderElement(plan, child.props, w)
-    } else if (type === Fragment) {
-      renderChild(child.props?.children, w)
     } else if (type === ComponentOutput) {
       renderComponent(child.props.name, child.props.children, w)
     } else {
