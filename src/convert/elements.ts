@@ -1,0 +1,186 @@
+/**
+ * What the converter knows about TwiML elements, read from the package's own element definitions
+ * (their `ELEMENT_SPEC`: tag, attribute domains, child rules) and its public exports (the names to
+ * import). This is the only converter module that looks inside the core: when element data changes
+ * shape, this file adapts and the rest of src/convert stays as it is.
+ */
+import * as twiml from '../index.js'
+import { type BuiltinElement, ELEMENT_SPEC, type ElementSpec, jsx, type TwimlNode } from '../node.js'
+import type { AttributeDomain } from '../schema.js'
+import { composeSipUri, SIP_HEADER_NAME, SIP_REGIONS, SIP_TRANSPORTS } from '../voice/sip.js'
+
+export { escapeAttribute, escapeText } from '../escape.js'
+export {
+  type RenderOptions,
+  render,
+  type TwimlIssue,
+  TwimlValidationError,
+  UncheckedElement,
+  WithUncheckedAttributes,
+  XML_DECLARATION,
+} from '../index.js'
+export type { AttributeDomain } from '../schema.js'
+export { jsx, type TwimlNode }
+
+/** A built-in element and the name the generated module imports it by. */
+export interface ElementDef {
+  readonly element: BuiltinElement<any>
+  /** The export name to import: the TwiML tag (`Dial`), or the component name of SSML (`SayAs`). */
+  readonly name: string
+  readonly tag: string
+}
+
+const specOf = (element: BuiltinElement<any>): ElementSpec => element[ELEMENT_SPEC]
+
+/** Every built-in element with all the names it is exported under. */
+const NAMES = new Map<BuiltinElement<any>, string[]>()
+for (const [name, value] of Object.entries(twiml)) {
+  if (typeof value !== 'function' || !(ELEMENT_SPEC in value)) continue
+  const element = value as BuiltinElement<any>
+  const names = NAMES.get(element)
+  if (names === undefined) NAMES.set(element, [name])
+  else names.push(name)
+}
+
+const pascal = (tag: string) =>
+  tag
+    .split(/[-:]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')
+
+/** The name an element is imported by: its exact TwiML tag, else the component spelling of SSML. */
+function preferredName(element: BuiltinElement<any>, names: readonly string[]): string {
+  const tag = specOf(element).tag
+  return names.find((n) => n === tag) ?? names.find((n) => n === pascal(tag)) ?? names[0]!
+}
+
+const DEFS: ElementDef[] = [...NAMES].map(([element, names]) => ({
+  element,
+  name: preferredName(element, names),
+  tag: specOf(element).tag,
+}))
+const BY_TAG = new Map<string, ElementDef[]>()
+for (const def of DEFS) {
+  const list = BY_TAG.get(def.tag)
+  if (list === undefined) BY_TAG.set(def.tag, [def])
+  else list.push(def)
+}
+const defByName = (name: string): ElementDef => DEFS.find((d) => d.name === name)!
+
+/**
+ * Where one tag names two elements, which one a parent means. The child rules name tags only, so
+ * this is said here (`<Refer><Sip>` is the Refer target, not the dialed noun).
+ */
+const CHILD_BY_PARENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Refer: { Sip: 'ReferSip' },
+}
+
+/** The root element: the voice `<Response>`, or the messaging one. */
+export function rootDefinition(kind: 'voice' | 'messaging'): ElementDef {
+  return defByName(kind === 'voice' ? 'Response' : 'MessagingResponse')
+}
+
+/**
+ * The element a `tag` names inside `parent` (`undefined`: at the top of a fragment), or `undefined`
+ * when twiml-jsx has no element of that tag. The tag may be allowed there or not: rendering says.
+ */
+export function childDefinition(parent: ElementDef | undefined, tag: string): ElementDef | undefined {
+  const candidates = BY_TAG.get(tag)
+  if (candidates === undefined) return undefined
+  if (candidates.length === 1) return candidates[0]
+  const named = parent === undefined ? undefined : CHILD_BY_PARENT[parent.tag]?.[tag]
+  if (named !== undefined) return defByName(named)
+  return candidates.find((d) => d.name === tag) ?? candidates[0]
+}
+
+/** Whether an element takes text, and which child tags its rule names. */
+export function childRule(def: ElementDef): { readonly text: boolean; readonly elements: readonly string[] } {
+  const rule = specOf(def.element).children
+  return { text: rule?.text === true, elements: rule?.elements ?? [] }
+}
+
+/** Speech: `<Say>` and SSML, where text and elements mix and a space between elements is heard. */
+export function isSpeech(tag: string): boolean {
+  return tag === 'Say' || /^[a-z]/.test(tag)
+}
+
+/** A typed prop for a wire attribute: its prop name and value domain. */
+export interface PropInfo {
+  readonly prop: string
+  readonly domain: AttributeDomain
+}
+
+/**
+ * The prop that writes wire attribute `attribute` (`interpret-as` → `interpretAs`), or `undefined`
+ * when the element has no such attribute, or the prop is not written as that attribute (`<Sip
+ * region>` goes into the URI).
+ */
+export function propForAttribute(def: ElementDef, attribute: string): PropInfo | undefined {
+  const spec = specOf(def.element)
+  const renames = spec.attributeNames ?? {}
+  const domains = spec.attributes as Readonly<Record<string, AttributeDomain>>
+  for (const prop of Object.keys(domains)) {
+    if ((renames[prop] ?? prop) !== attribute) continue
+    if (spec.nonAttributes?.has(prop)) return undefined
+    return { prop, domain: domains[prop]! }
+  }
+  return undefined
+}
+
+/** The wire attribute a prop writes (`interpretAs` → `interpret-as`). */
+export function attributeForProp(def: ElementDef, prop: string): string {
+  return specOf(def.element).attributeNames?.[prop] ?? prop
+}
+
+/** Props the element takes that are not attributes (`<Sip region transport headers>`). */
+export function isNonAttribute(def: ElementDef, name: string): boolean {
+  return specOf(def.element).nonAttributes?.has(name) === true
+}
+
+/**
+ * String shapes the TypeScript prop types allow where the value domain is wider or only a pattern
+ * (template literal types): a value of another shape would not compile as that prop, so it goes
+ * through the escape hatch instead. Checked against the prop types by the converter's tests.
+ */
+const TYPED_SHAPES: Readonly<Record<string, RegExp>> = {
+  'break.time': /^\d+(\.\d+)?(ms|s)$/,
+  'prosody.pitch': /^(default|x-low|low|medium|high|x-high|[+-]\d+(\.\d+)?%)$/,
+  'prosody.rate': /^(x-slow|slow|medium|fast|x-fast|\d+(\.\d+)?%)$/,
+  'prosody.volume': /^(default|silent|x-soft|soft|medium|loud|x-loud|[+-]\d+(\.\d+)?dB)$/,
+  'amazon:effect.vocalTractLength': /^[+-]?\d+(\.\d+)?%$/,
+  'Header.name': /^(x-.*|X-.*|User-to-User|Remote-Party-ID|P-Preferred-Identity|P-Called-Party-ID)$/,
+}
+
+/** Whether a string value compiles as the prop (see {@link TYPED_SHAPES}). */
+export function typeAcceptsString(def: ElementDef, prop: string, value: string): boolean {
+  const shape = TYPED_SHAPES[`${def.tag}.${prop}`]
+  return shape === undefined || shape.test(value)
+}
+
+/** Props whose values are arrays of numbers on the wire (`<Prompt attempt="1 2">`). */
+const NUMBER_LISTS: ReadonlySet<string> = new Set(['Prompt.attempt'])
+
+export function isNumberList(def: ElementDef, prop: string): boolean {
+  return NUMBER_LISTS.has(`${def.tag}.${prop}`)
+}
+
+/** Whether an element is the dialed `<Sip>`, whose URI props compose its text. */
+export function isDialedSip(def: ElementDef): boolean {
+  return def.element === twiml.Sip
+}
+
+/** The SIP URI facts the converter decomposes a `<Sip>` text with. */
+export const SIP = {
+  regions: SIP_REGIONS as readonly string[],
+  transports: SIP_TRANSPORTS as readonly string[],
+  headerName: SIP_HEADER_NAME,
+  /** The URI `<Sip>` writes for `text` and these props (problems are left to rendering). */
+  compose(text: string, props: { region?: string; transport?: string; headers?: Record<string, string> }): string {
+    return composeSipUri(text, props as never, () => {})
+  },
+}
+
+/** The path segment the renderer uses for an element in problem paths. */
+export function pathTag(def: ElementDef | undefined, tag: string): string {
+  return def === undefined ? tag : specOf(def.element).tag
+}
