@@ -149,12 +149,60 @@ const TYPED_SHAPES: Readonly<Record<string, RegExp>> = {
   'prosody.volume': /^(default|silent|x-soft|soft|medium|loud|x-loud|[+-]\d+(\.\d+)?dB)$/,
   'amazon:effect.vocalTractLength': /^[+-]?\d+(\.\d+)?%$/,
   'Header.name': /^(x-.*|X-.*|User-to-User|Remote-Party-ID|P-Preferred-Identity|P-Called-Party-ID)$/,
+  'Stream.sampleRate': /^\d+(\.\d+)?$/,
+  'ConversationRelay.eagerEotThreshold': /^\d+(\.\d+)?$/,
+  'Pay.chargeAmount': /^\d+(\.\d+)?$/,
 }
 
 /** Whether a string value compiles as the prop (see {@link TYPED_SHAPES}). */
 export function typeAcceptsString(def: ElementDef, prop: string, value: string): boolean {
   const shape = TYPED_SHAPES[`${def.tag}.${prop}`]
   return shape === undefined || shape.test(value)
+}
+
+/**
+ * What the TypeScript prop types require (validation leaves these to Twilio): an element without
+ * them would not compile as typed, so it goes through the escape hatch. Checked against the prop
+ * types by the converter's tests.
+ */
+const REQUIRED_PROPS: Readonly<Record<string, readonly string[]>> = {
+  AmazonDomain: ['name'],
+  Header: ['name', 'value'],
+  Lang: ['xmlLang'],
+  Language: ['code'],
+  Phoneme: ['ph'],
+  Prompt: ['for'],
+  SayAs: ['interpretAs'],
+  Sub: ['alias'],
+}
+const REQUIRED_CHILDREN: ReadonlySet<string> = new Set([
+  'ApplicationSid',
+  'Autopilot',
+  'Body',
+  'Conference',
+  'Identity',
+  'Media',
+  'Number',
+  'Queue',
+  'Redirect',
+  'ReferSip',
+  'Room',
+  'Sim',
+  'Sip',
+  'Sms',
+  'Task',
+  'Uri',
+  'WhatsApp',
+])
+
+/** The props an element's type requires. */
+export function requiredProps(def: ElementDef): readonly string[] {
+  return REQUIRED_PROPS[def.name] ?? []
+}
+
+/** Whether an element's type requires content. */
+export function requiresChildren(def: ElementDef): boolean {
+  return REQUIRED_CHILDREN.has(def.name)
 }
 
 /** Props whose values are arrays of numbers on the wire (`<Prompt attempt="1 2">`). */

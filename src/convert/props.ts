@@ -12,6 +12,8 @@ import {
   isDialedSip,
   isNumberList,
   propForAttribute,
+  requiredProps,
+  requiresChildren,
   SIP,
   typeAcceptsString,
 } from './elements.js'
@@ -30,7 +32,24 @@ export function assignProps(root: ElementNode): void {
     }
     typeAttributes(node, node.def)
     if (isDialedSip(node.def)) decomposeSipUri(node)
+    const missing = requiredProps(node.def).filter((prop) => !node.props.some((p) => p.name === prop))
+    if (missing.length > 0) uncheckAll(node, `its type requires ${missing.join(' and ')}`)
+    else if (requiresChildren(node.def) && node.children.every((c) => c.kind === 'comment')) {
+      uncheckAll(node, 'its type requires content, and it is empty')
+    }
   }
+}
+
+/** The whole element through `UncheckedElement`, every attribute as written. */
+export function uncheckAll(node: ElementNode, reason: string): void {
+  node.form = 'unchecked'
+  node.props = []
+  node.unchecked = [...node.attributes]
+  if (node.written !== undefined) {
+    node.children = node.written
+    node.written = undefined
+  }
+  node.notes.splice(0, node.notes.length, `written as is, unchecked: ${reason}`)
 }
 
 function typeAttributes(node: ElementNode, def: ElementDef): void {

@@ -7,6 +7,7 @@
  */
 
 import {
+  childRule,
   type ElementDef,
   escapeAttribute,
   escapeText,
@@ -22,7 +23,7 @@ import {
   XML_DECLARATION,
 } from './elements.js'
 import { ConvertError } from './errors.js'
-import { uncheckAttribute } from './props.js'
+import { uncheckAll, uncheckAttribute } from './props.js'
 import { type Attribute, type ElementNode, type Node, type Part, type PropValue, templateText } from './tree.js'
 
 /** The render options the converted document needs (printed as `renderOptions` when not empty). */
@@ -120,21 +121,26 @@ function demote(root: ElementNode, issues: readonly TwimlIssue[]): boolean {
         continue
       }
     }
-    uncheckElement(node, issue.message)
+    // An element inside one whose type takes text only: the parent goes unchecked (its children's
+    // type would not take the element), and the child with it.
+    const parent = issue.rule === 'children.element' ? parentOf(byPath, issue.path) : undefined
+    if (
+      parent !== undefined &&
+      parent.form === 'typed' &&
+      parent.def !== undefined &&
+      childRule(parent.def).elements.length === 0
+    ) {
+      uncheckAll(parent, issue.message)
+    }
+    uncheckAll(node, issue.message)
     changed = true
   }
   return changed
 }
 
-function uncheckElement(node: ElementNode, reason: string): void {
-  node.form = 'unchecked'
-  node.props = []
-  node.unchecked = [...node.attributes]
-  if (node.written !== undefined) {
-    node.children = node.written
-    node.written = undefined
-  }
-  node.notes.push(`written as is, unchecked: ${reason}`)
+function parentOf(byPath: Map<string, ElementNode>, path: string): ElementNode | undefined {
+  const cut = path.lastIndexOf(' > ')
+  return cut === -1 ? undefined : byPath.get(path.slice(0, cut))
 }
 
 /** Every element by its problem path, as the renderer names it (`Response > Dial > Sip[2]`). */
