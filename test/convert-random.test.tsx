@@ -52,7 +52,7 @@ describe('random documents', () => {
       ...fc.sample(voiceXml, { numRuns: 180, seed: 16 }),
       ...fc.sample(messagingXml, { numRuns: 20, seed: 16 }),
     ]
-    samples.forEach((xml, i) => modules.write(`doc-${i}.tsx`, convertTwiml(xml).code))
+    for (const [i, xml] of samples.entries()) modules.write(`doc-${i}.tsx`, convertTwiml(xml).code)
     for (const [i, xml] of samples.entries()) {
       const mod = await modules.import<{ default: () => unknown; renderOptions?: object }>(`doc-${i}.tsx`)
       expect(render(mod.default() as never, { ...mod.renderOptions, onIssue: () => {} })).toBe(xml)
