@@ -101,7 +101,8 @@ export class Printer {
     let body = ''
     for (const part of parts) {
       if (part.kind === 'text') body += templateLiteralText(part.value)
-      else if (part.kind === 'param') body += `\${${this.paramExpression(part)}}`
+      else if (part.kind === 'param')
+        body += part.e164 ? `\${${this.paramExpression(part)}}` : `\${${this.paramExpression(part)} ?? ''}`
       else body += `\${${this.sectionValue(part)}}`
     }
     return body
