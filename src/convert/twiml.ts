@@ -166,6 +166,9 @@ export function importLines(imports: Map<string, string[]>): string[] {
   const sortName = (n: string) => n.replace(/^type /, '')
   return [...imports.keys()].sort().map((from) => {
     const names = [...new Set(imports.get(from))].sort((a, b) => (sortName(a) < sortName(b) ? -1 : 1))
+    // Types only: `import type { … }`, as biome's useImportType writes it.
+    if (names.every((n) => n.startsWith('type ')))
+      return `import type { ${names.map(sortName).join(', ')} } from '${from}'`
     return `import { ${names.join(', ')} } from '${from}'`
   })
 }
