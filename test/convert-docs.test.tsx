@@ -40,7 +40,7 @@ describe('each documentation example', () => {
   test('the corpus is there, and every example names its page and source', () => {
     expect(fixtures.length).toBeGreaterThan(40)
     for (const f of fixtures) {
-      expect(f.page).toMatch(/^https:\/\/www\.twilio\.com\/docs\//)
+      expect(f.page).toMatch(/^https:\/\/www\.twilio\.com\/(ja\/)?docs\//)
       // The docs' code samples live in TwilioDevEd/api-snippets (path and commit); others name the page's example.
       expect(f.source).toMatch(/^(TwilioDevEd\/api-snippets .+ @ [0-9a-f]{12}|the .+)$/)
     }
