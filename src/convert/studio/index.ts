@@ -139,13 +139,14 @@ class Generator {
         ]
       }
       case 'split-based-on': {
-        const input = this.value(w, p.input, todos)
-        const body: string[] = [`    const input = ${input.code}`]
+        const body: string[] = []
         for (const t of w.transitions) {
           if (t.event !== 'match' || t.conditions === undefined) continue
           const tests = t.conditions.map((c) => this.condition(w, c, String(p.input ?? ''), todos))
           body.push(`    if (${tests.join(' && ')}) return ${target(t.next)}`)
         }
+        // The variable to test, when a condition tests it.
+        if (body.some((line) => /\binput\b/.test(line))) body.unshift(`    const input = ${this.value(w, p.input, todos).code}`)
         body.push(`    return ${target(nextOf(w, 'noMatch'))}`)
         return [`  flow.logic(${name}, (s) => {`, ...body, '  })']
       }
