@@ -122,6 +122,23 @@ function transportOf(ws: WSContext): SocketTransport {
   return { send: (text) => ws.send(text), close: (code, reason) => ws.close(code, reason) }
 }
 
+/**
+ * Answers the other end's close frame. Workerd does not (unless the worker opts into
+ * `web_socket_auto_reply_to_close`), which leaves the client without a clean close (1006);
+ * elsewhere the socket is already closed and this does nothing.
+ */
+function completeClose(ws: WSContext, event: CloseEvent): void {
+  if (ws.readyState === 3) return
+  // Echo the code, as RFC 6455 asks, unless it is one that may not be sent (1005 none, 1006 abnormal, ...).
+  const sendable = (event.code >= 1000 && event.code <= 1003) || (event.code >= 1007 && event.code <= 1014)
+  const code = sendable || (event.code >= 3000 && event.code <= 4999) ? event.code : 1000
+  try {
+    ws.close(code, event.reason)
+  } catch {
+    // already closing
+  }
+}
+
 // Events for the adapter. Cloudflare's adapter never calls onOpen, so the first message attaches too.
 function eventsFor(session: AnySession): WSEvents {
   return {
@@ -130,7 +147,10 @@ function eventsFor(session: AnySession): WSEvents {
       session.attach(transportOf(ws))
       session.receive(event.data)
     },
-    onClose: (event) => session.closed({ code: event.code, reason: event.reason }),
+    onClose: (event, ws) => {
+      completeClose(ws, event)
+      session.closed({ code: event.code, reason: event.reason })
+    },
     onError: (event) => session.socketError((event as Event & { error?: unknown }).error ?? event),
   }
 }

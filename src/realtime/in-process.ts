@@ -94,7 +94,7 @@ export class InProcessSocketRefused extends Error {
     readonly body: string,
     url: string,
   ) {
-    super(`GET ${url} answered ${status}${body ? `: ${body}` : ''} instead of accepting a WebSocket`)
+    super(`GET ${url} did not accept a WebSocket: ${status}${body ? ` ${body}` : ''}`)
   }
 }
 

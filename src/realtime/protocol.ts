@@ -50,7 +50,7 @@ export function checkMessage<M>(
 ): ParseResult<M> {
   const clipped = raw !== undefined && raw.length > MAX_RAW ? `${raw.slice(0, MAX_RAW)}...` : raw
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const issue = { path: '', message: `must be a JSON object with a "${key}" field` }
+    const issue = { path: '', message: `not a JSON object with a "${key}" field` }
     return { ok: false, error: messageError(kind, protocol, undefined, [issue], clipped) }
   }
   const type = (value as Record<string, unknown>)[key]
@@ -80,14 +80,14 @@ export function parseInbound<In, Out, K extends keyof In & keyof Out & string>(
   data: unknown,
 ): ParseResult<In> {
   if (typeof data !== 'string') {
-    const issue = { path: '', message: 'must be a text frame holding JSON; Twilio sends no binary frames' }
+    const issue = { path: '', message: 'a binary frame; the protocol sends JSON in text frames' }
     return { ok: false, error: messageError('malformed', spec.name, undefined, [issue]) }
   }
   let value: unknown
   try {
     value = JSON.parse(data)
   } catch (error) {
-    const issue = { path: '', message: `is not valid JSON (${(error as Error).message})` }
+    const issue = { path: '', message: `not valid JSON (${(error as Error).message})` }
     const raw = data.length > MAX_RAW ? `${data.slice(0, MAX_RAW)}...` : data
     return { ok: false, error: messageError('malformed', spec.name, undefined, [issue], raw) }
   }
@@ -119,7 +119,7 @@ export function parseOutbound<In, Out, K extends keyof In & keyof Out & string>(
   try {
     value = JSON.parse(data)
   } catch (error) {
-    const issue = { path: '', message: `is not valid JSON (${(error as Error).message})` }
+    const issue = { path: '', message: `not valid JSON (${(error as Error).message})` }
     return { ok: false, error: messageError('malformed', spec.name, undefined, [issue], data) }
   }
   const result = checkOutbound(spec, value)
