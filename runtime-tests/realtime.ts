@@ -7,7 +7,7 @@
  * https://www.twilio.com/docs/voice/conversationrelay/websocket-messages
  * https://www.twilio.com/docs/voice/media-streams/websocket-messages
  */
-import { encodeBase64, encodeMulaw } from 'twiml-jsx/realtime'
+import { encodeBase64, encodeMulaw, type RelaySetupMessage } from 'twiml-jsx/realtime'
 import { computeSignature } from 'twiml-jsx/webhook'
 import { expect } from 'vitest'
 import WebSocket from 'ws'
@@ -119,7 +119,7 @@ const expectSpoken = (turn: { type: string; token: string; last: boolean }[], se
   })
 
 /** Twilio's documented `setup` message, for this test's call. */
-export const SETUP = {
+export const SETUP: RelaySetupMessage = {
   type: 'setup',
   sessionId: 'VX00000000000000000000000000000000',
   accountSid: 'AC00000000000000000000000000000000',
