@@ -50,11 +50,14 @@ export interface RealtimeRouteOptions {
   publicUrl?: string | ((c: Context) => string | Promise<string>)
 }
 
-/** Your ConversationRelay handler: register listeners on `session`; `c` is the upgrade request's context. */
-export type ConversationRelayHandler = (session: ConversationRelaySession, c: Context) => void | Promise<void>
+/**
+ * Your ConversationRelay handler: register listeners on `session`; `c` is the upgrade request's
+ * context. A promise it returns is awaited before the upgrade.
+ */
+export type ConversationRelayHandler = (session: ConversationRelaySession, c: Context) => unknown
 
 /** Your Media Streams handler: register listeners on `session`; `c` is the upgrade request's context. */
-export type MediaStreamHandler = (session: MediaStreamSession, c: Context) => void | Promise<void>
+export type MediaStreamHandler = (session: MediaStreamSession, c: Context) => unknown
 
 /**
  * A route serving ConversationRelay's socket (`<Connect><ConversationRelay url>`): checks the
@@ -157,7 +160,7 @@ function eventsFor(session: AnySession): WSEvents {
 
 function realtimeRoute<S extends AnySession>(
   createSession: () => S,
-  handler: (session: S, c: Context) => void | Promise<void>,
+  handler: (session: S, c: Context) => unknown,
   options: RealtimeRouteOptions,
 ): MiddlewareHandler<TwilioWebhookEnv> {
   return async (c, next) => {
