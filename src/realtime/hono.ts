@@ -18,7 +18,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { UpgradeWebSocket, WSContext, WSEvents } from 'hono/ws'
 import type { TwilioWebhookEnv } from '../hono/webhook.js'
 import { type SharedKeySecret, type VerifyResult, verifyTwilioRequest } from '../webhook/request.js'
-import { inProcessEndOf } from './in-process.js'
+import { inProcessEndOf } from './in-process-socket.js'
 import type { SessionCore, SocketTransport } from './session.js'
 import {
   type ConversationRelaySession,

@@ -35,7 +35,7 @@ export {
   type InProcessSocketOptions,
   InProcessSocketRefused,
   openInProcessSocket,
-} from './in-process.js'
+} from './in-process-socket.js'
 export {
   decodeBase64,
   decodeMulaw,
