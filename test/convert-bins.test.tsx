@@ -20,12 +20,14 @@ const modules = new ConvertedModules('bins')
 const XML = '<?xml version="1.0" encoding="UTF-8"?>'
 const bin = (file: string) => readFileSync(join(DIR, file), 'utf8')
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const { file } of index) {
     modules.write(file.replace('.xml', '.tsx'), convertBin(bin(file)).code)
     modules.write(file.replace('.xml', '-route.tsx'), convertBin(bin(file), { route: '/bin' }).code)
   }
-})
+  // As the convert command prints them in a project with biome.
+  await modules.format()
+}, 60_000)
 afterAll(() => modules.remove())
 
 type BinModule = {

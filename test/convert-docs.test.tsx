@@ -22,13 +22,15 @@ const fixtures: Fixture[] = JSON.parse(readFileSync(join(DIR, 'index.json'), 'ut
 const modules = new ConvertedModules('docs')
 const moduleName = (file: string, form: string) => `${file.replace(/\.xml$/, '')}-${form}.tsx`
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const { file } of fixtures) {
     const xml = readFileSync(join(DIR, file), 'utf8')
     modules.write(moduleName(file, 'docs'), convertTwiml(xml).code)
     modules.write(moduleName(file, 'compact'), convertTwiml(twilioWrites(xml)).code)
   }
-})
+  // As the convert command prints them in a project with biome.
+  await modules.format()
+}, 60_000)
 afterAll(() => modules.remove())
 
 async function rendered(file: string): Promise<string> {

@@ -47,12 +47,13 @@ describe('random documents', () => {
     )
   }, 120_000)
 
-  test('200 converted modules, imported and rendered, give back their documents, and type-check', async () => {
+  test('200 converted modules, formatted by biome, imported and rendered, give back their documents, and type-check', async () => {
     const samples = [
       ...fc.sample(voiceXml, { numRuns: 180, seed: 16 }),
       ...fc.sample(messagingXml, { numRuns: 20, seed: 16 }),
     ]
     for (const [i, xml] of samples.entries()) modules.write(`doc-${i}.tsx`, convertTwiml(xml).code)
+    await modules.format()
     for (const [i, xml] of samples.entries()) {
       const mod = await modules.import<{ default: () => unknown; renderOptions?: object }>(`doc-${i}.tsx`)
       expect(render(mod.default() as never, { ...mod.renderOptions, onIssue: () => {} })).toBe(xml)

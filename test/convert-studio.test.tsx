@@ -32,12 +32,14 @@ interface StudioModule {
   }): Hono
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const { file } of index) {
     const flow = JSON.parse(readFileSync(join(DIR, file), 'utf8'))
     modules.write(file.replace(/\.json$/, '.tsx'), convertStudio(flow).code)
   }
-})
+  // As the convert command prints them in a project with biome.
+  await modules.format()
+}, 60_000)
 afterAll(() => modules.remove())
 
 /** A run of a converted flow: the call, the steps it went through, the HTTP requests and messages it made. */

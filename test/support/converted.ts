@@ -4,7 +4,7 @@
  * the whole folder with tsc.
  */
 import { execFile } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -56,6 +56,23 @@ export class ConvertedModules {
     } catch (error) {
       return { ok: false, output: String((error as { stdout?: string }).stdout ?? error) }
     }
+  }
+
+  /**
+   * Formats every written module with the repository's biome settings, as `twiml-jsx convert` does in
+   * a project that has biome, so tests run what users get. (The scratch folder is outside biome's
+   * includes: a nested config names it.)
+   */
+  async format(): Promise<void> {
+    const root = JSON.parse(readFileSync('biome.json', 'utf8'))
+    const config = join(this.dir, 'biome.json')
+    writeFileSync(
+      config,
+      JSON.stringify({ root: false, files: { includes: ['**'] }, formatter: root.formatter, javascript: root.javascript }),
+    )
+    await run(process.execPath, [resolve('node_modules/@biomejs/biome/bin/biome'), 'format', '--write', `--config-path=${config}`, this.dir], {
+      maxBuffer: 64 * 1024 * 1024,
+    })
   }
 
   remove(): void {
