@@ -68,11 +68,20 @@ export class ConvertedModules {
     const config = join(this.dir, 'biome.json')
     writeFileSync(
       config,
-      JSON.stringify({ root: false, files: { includes: ['**'] }, formatter: root.formatter, javascript: root.javascript }),
+      JSON.stringify({
+        root: false,
+        files: { includes: ['**'] },
+        formatter: root.formatter,
+        javascript: root.javascript,
+      }),
     )
-    await run(process.execPath, [resolve('node_modules/@biomejs/biome/bin/biome'), 'format', '--write', `--config-path=${config}`, this.dir], {
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    await run(
+      process.execPath,
+      [resolve('node_modules/@biomejs/biome/bin/biome'), 'format', '--write', `--config-path=${config}`, this.dir],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    )
   }
 
   remove(): void {

@@ -146,7 +146,8 @@ class Generator {
           body.push(`    if (${tests.join(' && ')}) return ${target(t.next)}`)
         }
         // The variable to test, when a condition tests it.
-        if (body.some((line) => /\binput\b/.test(line))) body.unshift(`    const input = ${this.value(w, p.input, todos).code}`)
+        if (body.some((line) => /\binput\b/.test(line)))
+          body.unshift(`    const input = ${this.value(w, p.input, todos).code}`)
         body.push(`    return ${target(nextOf(w, 'noMatch'))}`)
         return [`  flow.logic(${name}, (s) => {`, ...body, '  })']
       }
