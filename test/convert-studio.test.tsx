@@ -7,11 +7,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import type { Hono } from 'hono'
 import { convertStudio } from 'twiml-jsx/convert'
 import { type SimulateCallOptions, type SimulatedCall, simulateCall } from 'twiml-jsx/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ConvertedModules } from './support/converted.js'
+import { type CallerInput, LOOP, type WalkScript, walkFlow } from './support/studio-walk.js'
 
 const DIR = 'test/fixtures/studio'
 const index: { file: string; source: string }[] = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8'))
@@ -306,4 +308,63 @@ describe('speech-ivr: speech input, a Liquid prompt, contains-splits', () => {
       'get_branch',
     ])
   })
+})
+
+/** Random callers against each flow: the app's steps are the reference walk's (test/support/studio-walk.ts). */
+describe('random scripts follow the flow', () => {
+  const digits = fc.constantFrom('1', '2', '3', '7', '9', '4321', '1111', '0')
+  const speech = fc.constantFrom('three', 'Yes', 'No thanks', 'Alice', 'sales')
+  const input: fc.Arbitrary<CallerInput> = fc.oneof(
+    digits.map((d) => ({ digits: d })),
+    speech.map((s) => ({ speech: s })),
+    fc.constant({ silence: true as const }),
+  )
+  const scripts: fc.Arbitrary<WalkScript> = fc.record({
+    inputs: fc.array(input, { maxLength: 6 }),
+    dial: fc.constantFrom('completed' as const, 'no-answer' as const, 'busy' as const),
+    record: fc.record({ seconds: fc.integer({ min: 1, max: 30 }), hangup: fc.boolean() }),
+    http: fc.record({ status: fc.constantFrom(200, 500), body: fc.constantFrom('open', 'closed', '{}') }),
+    queue: fc.constantFrom('bridged' as const, 'queue-full' as const),
+  })
+
+  test.each(['business-hours-ivr.json', 'gate-opener.json', 'flex-voicemail.json', 'speech-ivr.json'])(
+    '%s: 40 random calls take the walk’s steps',
+    async (file) => {
+      const flow = JSON.parse(readFileSync(join(DIR, file), 'utf8'))
+      await fc.assert(
+        fc.asyncProperty(scripts, async (script) => {
+          const dial = { completed: 'answer', 'no-answer': 'no-answer', busy: 'busy' } as const
+          const result = await run(
+            file,
+            {
+              dial: { '*': dial[script.dial] },
+              record: { duration: script.record.seconds, hangup: script.record.hangup },
+              queue: { '*': { result: script.queue } },
+            },
+            async (call) => {
+              for (const i of script.inputs) {
+                const gather = call.gather
+                if (gather === undefined) break
+                if ('digits' in i) await call.press(i.digits.slice(0, gather.numDigits ?? i.digits.length))
+                else if ('speech' in i) await call.speak(i.speech)
+                else await call.silence()
+              }
+            },
+            () => new Response(script.http.body, { status: script.http.status }),
+          ).catch((error: Error) => ({ steps: undefined, error }))
+          const walk = walkFlow(flow, script)
+          const steps = 'error' in result ? undefined : result.steps
+          if (walk.length >= LOOP) {
+            // The flow itself runs in circles without the caller (gate-opener retries a failing request
+            // forever): the simulator stops such a call as a redirect loop.
+            expect('error' in result ? result.error.message : '').toMatch(/redirect loop/)
+          } else {
+            expect(steps).toEqual(walk)
+          }
+        }),
+        { numRuns: 40, seed: 16 },
+      )
+    },
+    120_000,
+  )
 })
