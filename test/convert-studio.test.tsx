@@ -368,3 +368,138 @@ describe('random scripts follow the flow', () => {
     120_000,
   )
 })
+
+describe('record-until-code: widgets the converter does not know say so on the call', () => {
+  test('the Call Recording routes announce themselves and go on; the code 1 2 3 ends the loop', async () => {
+    const { steps, said, messages } = await run('record-until-code.json', {}, async (c) => {
+      await c.press('999')
+      await c.press('123')
+    })
+    expect(steps).toEqual([
+      'Trigger',
+      'say_play_4',
+      'call_recording_3',
+      'say_play_1',
+      'gather_1',
+      'split_1',
+      'gather_1',
+      'split_1',
+      'say_play_2',
+      'call_recording_2',
+      'send_message_1',
+    ])
+    expect(said).toContain(
+      'This step of the call flow, call recording 3, is a record-call widget that was not converted.',
+    )
+    expect(messages[0]!.body).toMatch(/^Recording information,\nCall SID: {2}\nRecording Sid: {2}\n/)
+  })
+
+  test('the module marks them TODO and lists them in its header', () => {
+    const code = convertStudio(JSON.parse(readFileSync(join(DIR, 'record-until-code.json'), 'utf8')))
+    expect(code.notes).toEqual([
+      'call_recording_2: a record-call widget is not converted; its route says so on the call (marked TODO)',
+      'call_recording_3: a record-call widget is not converted; its route says so on the call (marked TODO)',
+    ])
+    expect(code.code).toContain(
+      ' * - call_recording_2: a record-call widget is not converted; its route says so on the call (marked TODO)',
+    )
+    expect(code.code).toContain(
+      '  // TODO(studio): record-call widgets are not converted: this route says so on the call and goes on to send_message_1',
+    )
+  })
+})
+
+describe('Liquid and Add TwiML Redirect', () => {
+  const flow = (states: unknown[]) => ({
+    description: 'test',
+    initial_state: 'Trigger',
+    states: [
+      { name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingCall', next: 'hello' }], properties: {} },
+      ...states,
+    ],
+  })
+
+  test('simple Liquid becomes TypeScript; tags and unknown filters stay as written, marked TODO', () => {
+    const { code, notes } = convertStudio(
+      flow([
+        {
+          name: 'hello',
+          type: 'say-play',
+          transitions: [{ event: 'audioComplete' }],
+          properties: { say: 'Hi {{trigger.call.From | upcase}}, {% if flow.variables.vip %}welcome back{% endif %}' },
+        },
+      ]),
+    )
+    expect(code).toContain('// TODO(liquid): not translated, kept as written: Hi {{trigger.call.From | upcase}}, {% if')
+    expect(notes).toEqual([
+      'hello: Liquid not translated (marked TODO): Hi {{trigger.call.From | upcase}}, {% if flow.variables.vip %}welcome back{% endif %}',
+    ])
+    const simple = convertStudio(
+      flow([
+        {
+          name: 'hello',
+          type: 'say-play',
+          transitions: [{ event: 'audioComplete' }],
+          properties: { say: 'Hi {{ trigger.call.From | upcase }}, {{flow.variables.name | default: "friend"}}.' },
+        },
+      ]),
+    )
+    expect(simple.code).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated source holds a template literal
+      "<Say>{`Hi ${text(s.trigger.call?.From).toUpperCase()}, ${(text(s.flow.variables?.name) || 'friend')}.`}</Say>",
+    )
+    expect(simple.notes).toEqual([])
+  })
+
+  test('Add TwiML Redirect leaves the flow; /?FlowEvent=return comes back along "return" with its parameters', async () => {
+    const modules2 = new ConvertedModules('studio-redirect')
+    try {
+      modules2.write(
+        'redirect.tsx',
+        convertStudio(
+          flow([
+            {
+              name: 'hello',
+              type: 'add-twiml-redirect',
+              transitions: [{ event: 'return', next: 'check' }, { event: 'timeout' }, { event: 'fail' }],
+              properties: { url: '/elsewhere', method: 'POST' },
+            },
+            {
+              name: 'check',
+              type: 'split-based-on',
+              transitions: [
+                { event: 'noMatch' },
+                {
+                  event: 'match',
+                  next: 'bye',
+                  conditions: [{ type: 'equal_to', arguments: ['{{widgets.hello.menu}}'], value: 'main' }],
+                },
+              ],
+              properties: { input: '{{widgets.hello.menu}}' },
+            },
+            {
+              name: 'bye',
+              type: 'say-play',
+              transitions: [{ event: 'audioComplete' }],
+              properties: { say: 'Back again.' },
+            },
+          ]),
+        ).code,
+      )
+      const mod = await modules2.import<StudioModule>('redirect.tsx')
+      const store = new Map<string, FlowState>()
+      const app = mod.createApp({ store })
+      // The TwiML at /elsewhere (another app) sends the call back to the flow's webhook.
+      app.post('/elsewhere', (c) =>
+        c.body('<Response><Redirect>/?FlowEvent=return&amp;menu=main</Redirect></Response>', 200, {
+          'Content-Type': 'text/xml',
+        }),
+      )
+      const call = await simulateCall(app, { url: '/' })
+      expect(spoken(call)).toEqual(['Back again.'])
+      expect(store.get(call.requests[0]!.params.CallSid!)!.steps).toEqual(['Trigger', 'hello', 'check', 'bye'])
+    } finally {
+      modules2.remove()
+    }
+  })
+})
