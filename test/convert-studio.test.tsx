@@ -3,7 +3,11 @@
  * type-check and that the call simulator walks along the flow's transitions: for scripted caller
  * input, dial outcomes, recordings and HTTP answers, the widgets the call goes through (the app's
  * own record of its steps, as Studio lists an execution's steps) are the ones the flow's JSON leads
- * to, and the caller hears what the widgets say.
+ * to, and the caller hears what the widgets say. Random callers are checked against a reference walk of
+ * the flow JSON (test/support/studio-walk.ts).
+ *
+ * `modules` holds every generated app (formatted as the CLI prints it): a `twiml-jsx lint` check for dead
+ * links belongs beside the type check below, over the same files.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
