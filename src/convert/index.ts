@@ -5,5 +5,5 @@
  */
 export { type ConvertBinOptions, convertBin, looksLikeBin } from './bins.js'
 export { ConvertError } from './errors.js'
-export { type ConvertStudioOptions, convertStudio } from './studio/index.js'
+export { convertStudio } from './studio/index.js'
 export { type ConvertResult, type ConvertTwimlOptions, convertTwiml } from './twiml.js'

@@ -66,11 +66,30 @@ function typeAttributes(node: ElementNode, def: ElementDef): void {
       node.notes.push(
         info === undefined
           ? `${attribute.name} is not an attribute twiml-jsx knows for <${node.tag}>: written as is, unchecked`
-          : `${attribute.name}="${plainText(attribute.parts) ?? '…'}" is written as is: the typed prop would not write it that way`,
+          : `${attribute.name}="${plainText(attribute.parts) ?? '…'}" is written as is, unchecked: ${whyUntyped(info.domain, plainText(attribute.parts))}`,
       )
       continue
     }
     node.props.push({ name: info.prop, value })
+  }
+}
+
+/** Why a value does not fit its typed prop, for the note beside it. */
+function whyUntyped(domain: AttributeDomain, text: string | undefined): string {
+  if (text === undefined) return 'a placeholder cannot stand for a value of this type'
+  switch (domain.kind) {
+    case 'integer':
+    case 'number':
+      return Number.isFinite(Number(text)) && text.trim() !== ''
+        ? `as a number it would be written ${String(Number(text))}`
+        : 'it is not a number'
+    case 'boolean':
+      return 'it is neither true nor false'
+    case 'enum':
+    case 'list':
+      return `its type takes ${domain.values.join(', ')}`
+    default:
+      return 'its type does not take this value'
   }
 }
 

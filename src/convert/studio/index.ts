@@ -15,11 +15,6 @@ import { type Condition, type Flow, nextOf, readFlow, type Widget } from './flow
 import { outputExpression, pathExpression, type Translated, translate } from './liquid.js'
 import { HELPERS, RUNTIME } from './runtime.js'
 
-export interface ConvertStudioOptions {
-  /** Reserved for later options. */
-  readonly [option: string]: never
-}
-
 /** What converting one widget gives: its code, and what it needs. */
 interface Converted {
   readonly lines: string[]
@@ -479,7 +474,7 @@ function booleanOf(value: unknown): boolean | undefined {
  *
  * @throws ConvertError when the JSON is not a flow definition
  */
-export function convertStudio(definition: unknown, _options: ConvertStudioOptions = {}): ConvertResult {
+export function convertStudio(definition: unknown): ConvertResult {
   const flow = readFlow(definition)
   const generator = new Generator(flow)
   const blocks: string[] = []
