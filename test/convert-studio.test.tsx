@@ -57,13 +57,17 @@ async function run(
 ) {
   const mod = await modules.import<StudioModule>(file.replace(/\.json$/, '.tsx'))
   const store = new Map<string, FlowState>()
-  const requests: { url: string; body: string }[] = []
+  const requests: { url: string; body: string; authorization: string | null }[] = []
   const messages: { to: string; from: string; body: string }[] = []
   const app = mod.createApp({
     authToken: TOKEN,
     store,
     fetch: async (input, init = {}) => {
-      requests.push({ url: String(input), body: String(init.body ?? '') })
+      requests.push({
+        url: String(input),
+        body: String(init.body ?? ''),
+        authorization: new Headers(init.headers).get('authorization'),
+      })
       return http(String(input), init)
     },
     sendMessage: async (message) => {
@@ -112,7 +116,11 @@ describe('business-hours-ivr: a Run Function decides, then connect or voicemail'
       'record_voicemail_1',
     ])
     expect(requests).toEqual([
-      { url: 'https://ratty-bubble-8000.twil.io/uk-business-hours', body: 'timezone=Europe%2FLondon' },
+      {
+        url: 'https://ratty-bubble-8000.twil.io/uk-business-hours',
+        body: 'timezone=Europe%2FLondon',
+        authorization: null,
+      },
     ])
     expect(call.ended).toBe(true)
   })
@@ -200,8 +208,10 @@ describe('gate-opener: Set Variables, Make HTTP Request, a code, Play digits, En
       'dial_9',
       'enqueue',
     ])
-    expect(requests[0]!.url).toBe(
-      'https://AC00000000000000000000000000000000:placeholder-auth-token@studio.twilio.com/v2/Flows/FW00000000000000000000000000000001/Executions',
+    // The URL's credentials (Liquid: {{flow.variables.AccountSid}}:{{flow.variables.AuthToken}}@) go in a header.
+    expect(requests[0]!.url).toBe('https://studio.twilio.com/v2/Flows/FW00000000000000000000000000000001/Executions')
+    expect(requests[0]!.authorization).toBe(
+      `Basic ${btoa('AC00000000000000000000000000000000:placeholder-auth-token')}`,
     )
     expect(new URLSearchParams(requests[0]!.body).get('Parameters')).toBe(
       `{"CallSid": "${call.requests[0]!.params.CallSid}"}`,

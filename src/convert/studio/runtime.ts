@@ -125,7 +125,16 @@ class Flow {
   /** Make HTTP Request and Run Function: the response as Studio's outputs; true for 2xx. */
   async http(s: FlowState, name: string, url: string, init: RequestInit): Promise<boolean> {
     try {
-      const response = await this.fetch(url, init)
+      // Studio takes https://user:password@host/ URLs; fetch does not: the credentials go in a header.
+      const target = new URL(url)
+      const headers = new Headers(init.headers)
+      if (target.username !== '' || target.password !== '') {
+        const credentials = \`\${decodeURIComponent(target.username)}:\${decodeURIComponent(target.password)}\`
+        headers.set('Authorization', \`Basic \${btoa(credentials)}\`)
+        target.username = ''
+        target.password = ''
+      }
+      const response = await this.fetch(target.href, { ...init, headers })
       const body = await response.text()
       let parsed: unknown
       try {
