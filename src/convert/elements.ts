@@ -4,7 +4,7 @@
  * import). This is the only converter module that looks inside the core: when element data changes
  * shape, this file adapts and the rest of src/convert stays as it is.
  */
-import * as twiml from '../index.js'
+import { childElement, ELEMENTS, type ElementName } from '../index.js'
 import { type BuiltinElement, ELEMENT_SPEC, type ElementSpec, jsx, type TwimlNode } from '../node.js'
 import type { AttributeDomain } from '../schema.js'
 import { composeSipUri, SIP_HEADER_NAME, SIP_REGIONS, SIP_TRANSPORTS } from '../voice/sip.js'
@@ -25,78 +25,46 @@ export { jsx, type TwimlNode }
 /** A built-in element and the name the generated module imports it by. */
 export interface ElementDef {
   readonly element: BuiltinElement<any>
-  /** The export name to import: the TwiML tag (`Dial`), or the component name of SSML (`SayAs`). */
-  readonly name: string
+  /** The export name to import: the TwiML tag (`Dial`), or the component name (`SayAs`, `ReferSip`). */
+  readonly name: ElementName
   readonly tag: string
 }
 
 const specOf = (element: BuiltinElement<any>): ElementSpec => element[ELEMENT_SPEC]
 
-/** Every built-in element with all the names it is exported under. */
-const NAMES = new Map<BuiltinElement<any>, string[]>()
-for (const [name, value] of Object.entries(twiml)) {
-  if (typeof value !== 'function' || !(ELEMENT_SPEC in value)) continue
-  const element = value as BuiltinElement<any>
-  const names = NAMES.get(element)
-  if (names === undefined) NAMES.set(element, [name])
-  else names.push(name)
-}
-
-const pascal = (tag: string) =>
-  tag
-    .split(/[-:]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')
-
-/** The name an element is imported by: its exact TwiML tag, else the component spelling of SSML. */
-function preferredName(element: BuiltinElement<any>, names: readonly string[]): string {
-  const tag = specOf(element).tag
-  return names.find((n) => n === tag) ?? names.find((n) => n === pascal(tag)) ?? names[0]!
-}
-
-const DEFS: ElementDef[] = [...NAMES].map(([element, names]) => ({
-  element,
-  name: preferredName(element, names),
-  tag: specOf(element).tag,
+/** Every built-in element under its main export name (the package's `ELEMENTS`). */
+const DEFS: ElementDef[] = (Object.keys(ELEMENTS) as ElementName[]).map((name) => ({
+  element: ELEMENTS[name],
+  name,
+  tag: specOf(ELEMENTS[name]).tag,
 }))
-const BY_TAG = new Map<string, ElementDef[]>()
-for (const def of DEFS) {
-  const list = BY_TAG.get(def.tag)
-  if (list === undefined) BY_TAG.set(def.tag, [def])
-  else list.push(def)
-}
-const defByName = (name: string): ElementDef => DEFS.find((d) => d.name === name)!
-
-/**
- * Where one tag names two elements, which one a parent means. The child rules name tags only, so
- * this is said here (`<Refer><Sip>` is the Refer target, not the dialed noun).
- */
-const CHILD_BY_PARENT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  Refer: { Sip: 'ReferSip' },
-}
+const defOf = (element: BuiltinElement<any>): ElementDef => DEFS.find((d) => d.element === element)!
 
 /** The root element: the voice `<Response>`, or the messaging one. */
 export function rootDefinition(kind: 'voice' | 'messaging'): ElementDef {
-  return defByName(kind === 'voice' ? 'Response' : 'MessagingResponse')
+  return defOf(kind === 'voice' ? ELEMENTS.Response : ELEMENTS.MessagingResponse)
 }
 
 /**
- * The element a `tag` names inside `parent` (`undefined`: at the top of a fragment), or `undefined`
- * when twiml-jsx has no element of that tag. The tag may be allowed there or not: rendering says.
+ * The element a `tag` names inside `parent` (`undefined`: at the top of a fragment, or inside an
+ * element twiml-jsx does not know), or `undefined` when twiml-jsx has no element of that tag. Where
+ * the parent's child rule names it, that definition (`<Refer><Sip>` is `ReferSip`); otherwise the
+ * element of that tag, and rendering reports where it stands.
  */
 export function childDefinition(parent: ElementDef | undefined, tag: string): ElementDef | undefined {
-  const candidates = BY_TAG.get(tag)
-  if (candidates === undefined) return undefined
-  if (candidates.length === 1) return candidates[0]
-  const named = parent === undefined ? undefined : CHILD_BY_PARENT[parent.tag]?.[tag]
-  if (named !== undefined) return defByName(named)
-  return candidates.find((d) => d.name === tag) ?? candidates[0]
+  const found = parent === undefined ? undefined : childElement(parent.element, tag)
+  if (found !== undefined) return defOf(found.element)
+  return DEFS.find((d) => d.tag === tag && specOf(d.element).root !== true) ?? DEFS.find((d) => d.tag === tag)
 }
 
 /** Whether an element takes text, and which child tags its rule names. */
 export function childRule(def: ElementDef): { readonly text: boolean; readonly elements: readonly string[] } {
-  const rule = specOf(def.element).children
-  return { text: rule?.text === true, elements: rule?.elements ?? [] }
+  const spec = specOf(def.element)
+  // A root names no children: its verbs name it.
+  const elements = spec.root
+    ? DEFS.filter((d) => specOf(d.element).verbOf?.includes(def.element)).map((d) => d.element)
+    : (spec.children?.elements?.() ?? [])
+  return { text: spec.children?.text === true, elements: elements.map((e) => specOf(e).tag) }
 }
 
 /** Speech: `<Say>` and SSML, where text and elements mix and a space between elements is heard. */
@@ -214,7 +182,7 @@ export function isNumberList(def: ElementDef, prop: string): boolean {
 
 /** Whether an element is the dialed `<Sip>`, whose URI props compose its text. */
 export function isDialedSip(def: ElementDef): boolean {
-  return def.element === twiml.Sip
+  return def.element === ELEMENTS.Sip
 }
 
 /** The SIP URI facts the converter decomposes a `<Sip>` text with. */
