@@ -138,6 +138,10 @@ export const SIMULATED = {
   /** The card an unscripted `<Pay>` collects (Visa's public test number). */
   cardNumber: '4111111111111111',
   expirationDate: '1230',
+  /** `MachineDetectionDuration` reported with `AnsweredBy`. */
+  machineDetectionMilliseconds: 2400,
+  /** `From` of the caller a `<Dial><Queue>` dequeues, unless the queue script names one. */
+  dequeuedCaller: '+15558675311',
 } as const
 
 /** A whole number from an attribute, or the fallback when absent or not a number. */

@@ -79,6 +79,12 @@ export async function gatherVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
     action: call.http.display(gather.action),
   })
   const inner: EventPosition = { leg: leg.name, depth: at.depth + 1 }
+  if (attribute(verb, 'partialResultCallback') !== undefined) {
+    call.emit(at, {
+      type: 'warning',
+      message: '<Gather partialResultCallback> is not simulated: no partial results are sent',
+    })
+  }
   for (const child of childElements(verb)) {
     if (!PROMPTS.has(child.name)) {
       throw new CallSimulationError(`<Gather> in ${call.http.display(doc.url)} holds <${child.name}>`)

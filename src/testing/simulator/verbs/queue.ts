@@ -34,6 +34,12 @@ export async function enqueueVerb({ call, leg, doc, at }: VerbContext, verb: Xml
     queue: name,
     ...(waitUrl === undefined ? {} : { waitUrl: call.http.display(waitUrl) }),
   })
+  if (attribute(verb, 'workflowSid') !== undefined) {
+    call.emit(at, {
+      type: 'warning',
+      message: '<Enqueue workflowSid> (TaskRouter) is not simulated: the queue script decides',
+    })
+  }
   const scripted = await queueScript(call, name)
   // Unscripted, an agent answers after one run of the wait document (a steered call waits instead).
   const script: QueueScript | undefined =
