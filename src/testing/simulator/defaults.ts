@@ -9,86 +9,41 @@
 import type { HttpMethod } from '../../voice/common.js'
 import { attribute, type XmlElement } from '../xml.js'
 
-const POST = 'POST' as HttpMethod
-
-/** The noun attributes every dialed noun shares. https://www.twilio.com/docs/voice/twiml/number */
-const dialedNoun = {
-  method: POST,
-  statusCallbackMethod: POST,
-  /** With a `statusCallback` and no events, only `completed` is sent. */
-  statusCallbackEvent: 'completed',
-  machineDetectionTimeout: 30,
-  amdStatusCallbackMethod: POST,
-}
-
+/** Defaults the simulator reads, per verb or noun, from the page cited. */
 const DEFAULTS = {
   /** https://www.twilio.com/docs/voice/twiml/say */
-  Say: { loop: 1, language: 'en-US' },
+  Say: { loop: 1 },
   /** https://www.twilio.com/docs/voice/twiml/play */
   Play: { loop: 1 },
   /** https://www.twilio.com/docs/voice/twiml/pause */
   Pause: { length: 1 },
   /** https://www.twilio.com/docs/voice/twiml/gather */
-  Gather: {
-    input: 'dtmf',
-    timeout: 5,
-    finishOnKey: '#',
-    method: POST,
-    language: 'en-US',
-    actionOnEmptyResult: false,
-    partialResultCallbackMethod: POST,
-  },
+  Gather: { input: 'dtmf', timeout: 5, finishOnKey: '#', language: 'en-US', actionOnEmptyResult: false },
   /** https://www.twilio.com/docs/voice/twiml/dial */
   Dial: {
-    method: POST,
     timeout: 30,
     timeLimit: 14400,
     hangupOnStar: false,
     record: 'do-not-record',
-    recordingStatusCallbackMethod: POST,
     recordingStatusCallbackEvent: 'completed',
-    answerOnBridge: false,
   },
-  Number: dialedNoun,
-  Sip: dialedNoun,
-  Client: dialedNoun,
-  Application: dialedNoun,
-  WhatsApp: dialedNoun,
-  Sim: dialedNoun,
-  /** https://www.twilio.com/docs/voice/twiml/queue */
-  Queue: { method: POST },
+  /** https://www.twilio.com/docs/voice/twiml/number: with a statusCallback and no events, `completed`. */
+  Number: { statusCallbackEvent: 'completed' },
   /** https://www.twilio.com/docs/voice/twiml/conference */
-  Conference: {
-    startConferenceOnEnter: true,
-    endConferenceOnExit: false,
-    waitMethod: POST,
-    statusCallbackMethod: POST,
-    recordingStatusCallbackMethod: POST,
-    record: 'do-not-record',
-    maxParticipants: 250,
-  },
+  Conference: { startConferenceOnEnter: true, endConferenceOnExit: false },
   /** https://www.twilio.com/docs/voice/twiml/record */
   Record: {
-    method: POST,
     timeout: 5,
     finishOnKey: '1234567890*#',
     maxLength: 3600,
     playBeep: true,
-    trim: 'trim-silence',
     transcribe: false,
-    recordingStatusCallbackMethod: POST,
     recordingStatusCallbackEvent: 'completed',
   },
-  /** https://www.twilio.com/docs/voice/twiml/enqueue */
-  Enqueue: { method: POST, waitUrlMethod: POST, maxQueueSize: 100 },
-  /** https://www.twilio.com/docs/voice/twiml/redirect */
-  Redirect: { method: POST },
+  /** https://www.twilio.com/docs/voice/twiml/enqueue: "The default maximum length of the queue is 100." */
+  Enqueue: { maxQueueSize: 100 },
   /** https://www.twilio.com/docs/voice/twiml/reject */
   Reject: { reason: 'rejected' },
-  /** https://www.twilio.com/docs/voice/twiml/connect */
-  Connect: { method: POST },
-  /** https://www.twilio.com/docs/voice/twiml/sms */
-  Sms: { method: POST },
   /** https://www.twilio.com/docs/voice/twiml/pay */
   Pay: {
     paymentMethod: 'credit-card',
@@ -96,13 +51,7 @@ const DEFAULTS = {
     timeout: 5,
     maxAttempts: 1,
     validCardTypes: 'visa mastercard amex',
-    input: 'dtmf',
-    tokenType: 'reusable',
-    statusCallbackMethod: POST,
-    language: 'en-US',
   },
-  /** https://www.twilio.com/docs/voice/twiml/refer */
-  Refer: { method: POST },
 } as const
 
 type Defaults = typeof DEFAULTS
@@ -179,7 +128,10 @@ export function booleanOr<T extends DefaultedTag, P extends keyof Defaults[T] & 
   return value === undefined ? twilioDefault(tag, prop) === true : value === 'true'
 }
 
-/** An HTTP method attribute (`method`, `statusCallbackMethod`, ...): Twilio's default is POST. */
+/**
+ * An HTTP method attribute (`method`, `statusCallbackMethod`, `waitMethod`, ...): every one of them
+ * defaults to POST on Twilio's pages.
+ */
 export function methodOf(value: string | undefined): HttpMethod {
   return value?.toUpperCase() === 'GET' ? 'GET' : 'POST'
 }
