@@ -140,8 +140,10 @@ export async function gatherVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
             ? undefined
             : `the <Gather> takes ${gather.input.join(', ')}, not speech`
         case 'silence':
-        case 'hangup':
           return undefined
+        case 'hangup':
+          // At the caller's Gather nobody else is on the line; at a screening Gather either party may hang up.
+          return input.leg === 'callee' && leg.name === 'caller' ? 'no dialed party is on the line' : undefined
         default:
           return `the call is waiting at a <Gather>, which takes press, speak, silence, hangup or advance`
       }
