@@ -152,23 +152,34 @@ Edit a file the app imports and place the call again: it runs the new code.`,
       },
       allowedHosts: WILDCARD.has(host) ? '*' : [host.includes(':') && !host.startsWith('[') ? `[${host}]` : host],
     })
-    const server = await serveFetch((request) => console_.fetch(request), host, port)
-    io.stdout(`twiml-jsx dev: call console for ${modulePath} on ${server.url}\n`)
-    io.stdout(`  requests are signed with ${token.source}; Ctrl+C stops\n`)
     if (!LOOPBACK.has(host)) {
       io.stderr(
         `twiml-jsx dev: warning: listening on ${host}, not only this machine: anyone who can reach it can place calls your app takes as Twilio's\n`,
       )
     }
-    await new Promise<void>((resolve) => {
-      const stop = () => {
+    // Ctrl+C (or a SIGTERM) stops it cleanly, whenever it comes.
+    let stop: () => void = () => undefined
+    const stopped = new Promise<void>((resolve) => {
+      stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
-        void server.close().then(resolve)
+        resolve()
       }
-      process.on('SIGINT', stop)
-      process.on('SIGTERM', stop)
     })
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+    let server: Awaited<ReturnType<typeof serveFetch>>
+    try {
+      server = await serveFetch((request) => console_.fetch(request), host, port)
+    } catch (error) {
+      stop()
+      throw error
+    }
+    io.stdout(
+      `twiml-jsx dev: call console for ${modulePath} on ${server.url}\n  requests are signed with ${token.source}; Ctrl+C stops\n`,
+    )
+    await stopped
+    await server.close()
     return 0
   },
 }

@@ -81,3 +81,20 @@ export function startDev(args: readonly string[], env: Record<string, string | u
     })
   })
 }
+
+/** Runs vitest on one test file, as a separate process (without the settings of a vitest running us). */
+export function runVitest(file: string): Promise<Finished> {
+  const env: Record<string, string | undefined> = { ...process.env, CI: 'true', NO_COLOR: '1' }
+  for (const name of Object.keys(env)) if (/^(VITEST|TEST)/.test(name) || name === 'NODE_ENV') delete env[name]
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(REPO, 'node_modules', 'vitest', 'vitest.mjs'), 'run', file],
+      { cwd: REPO, env, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null
+        resolve({ code, stdout, stderr })
+      },
+    )
+  })
+}
