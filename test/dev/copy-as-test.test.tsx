@@ -13,6 +13,7 @@ const NAME = `.tmp-copy-${process.pid}`
 const DIR = join(REPO, 'test', 'dev', NAME)
 
 /** What the app says: everything a template literal or a snapshot must escape. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the text holds a placeholder on purpose
 const TRICKY = 'Type `npm ${x}` \\ then "pound".'
 
 const APP = `/** @jsxRuntime automatic @jsxImportSource twiml-jsx */
