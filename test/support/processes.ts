@@ -98,3 +98,14 @@ export function runVitest(file: string): Promise<Finished> {
     )
   })
 }
+
+/** Starts the repository's `npm run dev` command line (package.json's `dev` script) with more arguments. */
+export async function startDevScript(args: readonly string[]): Promise<DevServer> {
+  const { readFileSync } = await import('node:fs')
+  const script: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts.dev
+  const [runner, main, command, ...rest] = script.split(' ')
+  if (runner !== 'tsx' || main !== 'src/cli/main.ts' || command !== 'dev') {
+    throw new Error(`npm run dev is "${script}"; this helper runs "tsx src/cli/main.ts dev …"`)
+  }
+  return startDev([...rest, ...args])
+}
