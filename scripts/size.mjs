@@ -7,6 +7,7 @@
  *   (b) twiml-jsx/hono: twiml(), twimlDefaults() and the webhook middleware, with hono external
  *   (c) twiml-jsx/webhook: typed parameters and X-Twilio-Signature validation
  *   (d) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
+ *   (e) twiml-jsx/dev: the call console, its page included (development only; reported, no budget)
  *
  * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
  * disk beside it. `--json` prints the measurements as JSON.
@@ -40,6 +41,11 @@ const BUNDLES = [
     // Test-time code (with the whole core it renders and checks): reported, no budget.
     name: 'twiml-jsx/testing (dev only)',
     code: "import * as testing from 'twiml-jsx/testing'\nexport { testing }",
+  },
+  {
+    // The call console: the simulator, the API and the page (its script and styles as strings).
+    name: 'twiml-jsx/dev (dev only)',
+    code: "import * as dev from 'twiml-jsx/dev'\nexport { dev }",
   },
 ]
 

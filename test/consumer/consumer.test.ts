@@ -183,6 +183,8 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
     expect(result.pretty).toBe(prettyXml(result.helloXml))
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
+    // twiml-jsx/dev: the console's page, and a call placed through it waiting at the app's <Dial>.
+    expect(result.devConsole).toEqual({ page: 200, placed: 201, waiting: 'dial' })
   }, 120_000)
 })
 
