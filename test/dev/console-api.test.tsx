@@ -114,6 +114,21 @@ describe('the page and what it needs to place a call', () => {
   })
 })
 
+test("mounted in another server before the app's routes: the page and its API live under its path", async () => {
+  const server = new Hono()
+  server.route('/console', devConsole(exampleApp, { authToken: DEV_AUTH_TOKEN }))
+  server.route('/', exampleApp)
+  expect((await server.request('/console')).status).toBe(200)
+  const placed = await server.request('/console/api/calls', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ call: { url: '/ivr' } }),
+  })
+  expect(placed.status).toBe(201)
+  expect((await placed.json()).state).toMatchObject({ waiting: { kind: 'gather', document: '/ivr' } })
+  expect((await server.request('/ivr', { method: 'POST' })).status).toBe(403) // the app's check still stands
+})
+
 describe('placing and steering a call', () => {
   test('the IVR: every entry streams in order with its virtual time, then the state after each move', async () => {
     const console_ = examples()
