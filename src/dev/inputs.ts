@@ -2,8 +2,42 @@
  * Reading what the page (or a saved session file) sends: a call's setup and inputs. Anything
  * malformed is refused with a message naming the field, never passed on to the simulator.
  */
-import type { CallInput } from '../testing/simulator/index.js'
+import type { AnsweredBy, CallInput, PayResult, ReferStatus } from '../testing/simulator/index.js'
 import type { CallSetup } from './protocol.js'
+
+/**
+ * Every value of a union of strings, as a list: a compile error when the list misses one or holds
+ * one the union lacks, so these lists follow the simulator's types.
+ */
+function every<T extends string>() {
+  return <const V extends readonly T[]>(
+    ...values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : { missing: Exclude<T, V[number]> })
+  ): readonly T[] => values
+}
+
+const ANSWERED_BY = every<AnsweredBy>()(
+  'human',
+  'machine_start',
+  'machine_end_beep',
+  'machine_end_silence',
+  'machine_end_other',
+  'fax',
+  'unknown',
+)
+const PAY_RESULTS = every<PayResult>()(
+  'success',
+  'payment-connector-error',
+  'too-many-failed-attempts',
+  'caller-interrupted-with-star',
+  'caller-hung-up',
+  'validation-error',
+  'internal-error',
+)
+const REFER_STATUSES = every<ReferStatus>()('in-progress', 'busy', 'no-answer', 'canceled', 'failed')
+type QueueResult = Extract<CallInput, { kind: 'queue-result' }>['result']
+const QUEUE_RESULTS = every<QueueResult>()('bridged', 'queue-full', 'error', 'system-error')
+type DeclineStatus = NonNullable<Extract<CallInput, { kind: 'decline' }>['status']>
+const DECLINE_STATUSES = every<DeclineStatus>()('busy', 'no-answer', 'failed')
 
 /** Malformed input: answered with HTTP 400 and the message. */
 export class BadInput extends Error {
@@ -84,26 +118,13 @@ export function readInput(value: unknown, where = 'input'): CallInput {
       return defined({
         kind,
         party: PARTY(fields, where),
-        answeredBy: oneOf(
-          fields,
-          'answeredBy',
-          [
-            'human',
-            'machine_start',
-            'machine_end_beep',
-            'machine_end_silence',
-            'machine_end_other',
-            'fax',
-            'unknown',
-          ] as const,
-          where,
-        ),
+        answeredBy: oneOf(fields, 'answeredBy', ANSWERED_BY, where),
       })
     case 'decline':
       return defined({
         kind,
         party: PARTY(fields, where),
-        status: oneOf(fields, 'status', ['busy', 'no-answer', 'failed'] as const, where),
+        status: oneOf(fields, 'status', DECLINE_STATUSES, where),
         sipResponseCode: number(fields, 'sipResponseCode', where, true),
       })
     case 'record':
@@ -118,7 +139,7 @@ export function readInput(value: unknown, where = 'input'): CallInput {
       return {
         kind,
         result:
-          oneOf(fields, 'result', ['bridged', 'queue-full', 'error', 'system-error'] as const, where) ??
+          oneOf(fields, 'result', QUEUE_RESULTS, where) ??
           missing(where, 'result'),
       }
     case 'participant':
@@ -133,20 +154,7 @@ export function readInput(value: unknown, where = 'input'): CallInput {
       return defined({
         kind,
         result:
-          oneOf(
-            fields,
-            'result',
-            [
-              'success',
-              'payment-connector-error',
-              'too-many-failed-attempts',
-              'caller-interrupted-with-star',
-              'caller-hung-up',
-              'validation-error',
-              'internal-error',
-            ] as const,
-            where,
-          ) ?? missing(where, 'result'),
+          oneOf(fields, 'result', PAY_RESULTS, where) ?? missing(where, 'result'),
         cardNumber: string(fields, 'cardNumber', where, true),
         cardType: string(fields, 'cardType', where, true),
       })
@@ -154,9 +162,10 @@ export function readInput(value: unknown, where = 'input'): CallInput {
       return defined({
         kind,
         status:
-          oneOf(fields, 'status', ['completed', 'failed', 'no-answer', 'busy', 'canceled'] as const, where) ??
+          oneOf(fields, 'status', REFER_STATUSES, where) ??
           missing(where, 'status'),
         sipResponseCode: number(fields, 'sipResponseCode', where, true),
+        notifySipResponseCode: number(fields, 'notifySipResponseCode', where, true),
       })
     default:
       throw new BadInput(`${where}.kind: unknown input ${JSON.stringify(kind)}`)
