@@ -138,9 +138,7 @@ export function readInput(value: unknown, where = 'input'): CallInput {
     case 'queue-result':
       return {
         kind,
-        result:
-          oneOf(fields, 'result', QUEUE_RESULTS, where) ??
-          missing(where, 'result'),
+        result: oneOf(fields, 'result', QUEUE_RESULTS, where) ?? missing(where, 'result'),
       }
     case 'participant':
       return defined({
@@ -153,17 +151,14 @@ export function readInput(value: unknown, where = 'input'): CallInput {
     case 'pay':
       return defined({
         kind,
-        result:
-          oneOf(fields, 'result', PAY_RESULTS, where) ?? missing(where, 'result'),
+        result: oneOf(fields, 'result', PAY_RESULTS, where) ?? missing(where, 'result'),
         cardNumber: string(fields, 'cardNumber', where, true),
         cardType: string(fields, 'cardType', where, true),
       })
     case 'refer':
       return defined({
         kind,
-        status:
-          oneOf(fields, 'status', REFER_STATUSES, where) ??
-          missing(where, 'status'),
+        status: oneOf(fields, 'status', REFER_STATUSES, where) ?? missing(where, 'status'),
         sipResponseCode: number(fields, 'sipResponseCode', where, true),
         notifySipResponseCode: number(fields, 'notifySipResponseCode', where, true),
       })

@@ -124,7 +124,8 @@ describe('the IVR, by keyboard alone', () => {
     await page.keyboard.press('Enter')
     const keypad = page.getByRole('group', { name: 'Keypad' })
     await keypad.waitFor()
-    for (const key of '123456789*0#') await poll(() => keypad.getByRole('button', { name: key, exact: true }).count()).toBe(1)
+    for (const key of '123456789*0#')
+      await poll(() => keypad.getByRole('button', { name: key, exact: true }).count()).toBe(1)
     await page.getByRole('log').getByText('Thanks for calling Example Corp.', { exact: true }).waitFor()
     await screenshot('console.png')
 
