@@ -5,6 +5,9 @@
  */
 import { Hono } from 'hono'
 import { type TwilioWebhookEnv, twilioWebhook } from 'twiml-jsx/hono'
+import type { RealtimeRouteOptions } from 'twiml-jsx/realtime'
+import { createAgent } from './agent.js'
+import { createEcho } from './echo.js'
 import { ivr } from './ivr.js'
 import { queue } from './queue.js'
 import { sip } from './sip.js'
@@ -18,21 +21,37 @@ import { voicemail } from './voicemail.js'
  */
 export const DEV_AUTH_TOKEN = 'dev-only-twilio-auth-token'
 
+/** The realtime examples' webhooks (examples/agent.tsx, examples/echo.tsx). */
+export const REALTIME_ROUTES: readonly (readonly [string, string])[] = [
+  ['/agent', 'AI-agent-shaped: <Connect><ConversationRelay>'],
+  ['/agent/handoff', 'agent: Connect action (HandoffData)'],
+  ['/echo', 'media stream echo: <Connect><Stream>'],
+  ['/echo/ended', 'echo: Connect action'],
+]
+
+/** The WebSocket endpoints (GET with Upgrade: websocket, signed like a webhook). */
+export const SOCKETS: readonly (readonly [string, string])[] = [
+  ['/agent/ws', 'ConversationRelay socket: rule-based agent'],
+  ['/echo/ws', 'Media Streams socket: echoes every frame'],
+]
+
 export interface ExampleAppOptions {
   /** The auth token Twilio signs webhooks with. Default {@link DEV_AUTH_TOKEN}. */
   authToken?: string
   /** The public base URL Twilio calls (behind a tunnel or proxy), e.g. `https://abc.ngrok.app`. */
   publicUrl?: string
+  /** The runtime adapter's `upgradeWebSocket`, for the realtime sockets (`/agent/ws`, `/echo/ws`). */
+  upgradeWebSocket?: RealtimeRouteOptions['upgradeWebSocket']
 }
 
 /** Builds the example app. Runtime-neutral: it reads no environment (server.tsx does). */
-export function createApp({ authToken = DEV_AUTH_TOKEN, publicUrl }: ExampleAppOptions = {}) {
+export function createApp({ authToken = DEV_AUTH_TOKEN, publicUrl, upgradeWebSocket }: ExampleAppOptions = {}) {
   const app = new Hono<TwilioWebhookEnv>()
   app.get('/', (c) =>
     c.text(
       [
         'twiml-jsx example call flows. Each is a Twilio webhook: send it signed (npm run call -- <path> [Name=value ...]).',
-        ...ROUTES.map(([path, what]) => `  ${path.padEnd(26)} ${what}`),
+        ...[...ROUTES, ...REALTIME_ROUTES, ...SOCKETS].map(([path, what]) => `  ${path.padEnd(26)} ${what}`),
         '',
       ].join('\n'),
     ),
@@ -43,13 +62,18 @@ export function createApp({ authToken = DEV_AUTH_TOKEN, publicUrl }: ExampleAppO
     publicUrl:
       publicUrl === undefined ? undefined : (c) => new URL(c.req.path + new URL(c.req.url).search, publicUrl).href,
   })
-  app.use('*', (c, next) => (c.req.path === '/' ? next() : verify(c, next)))
+  // The sockets check their own upgrade's signature, over the wss:// URL Twilio signs.
+  const sockets = new Set(SOCKETS.map(([path]) => path))
+  app.use('*', (c, next) => (c.req.path === '/' || sockets.has(c.req.path) ? next() : verify(c, next)))
   app.route('/sip', sip)
   app.route('/ivr', ivr)
   app.route('/voicemail', voicemail)
   app.route('/stream', stream)
   app.route('/queue', queue)
   app.route('/sms', sms)
+  const realtime: RealtimeRouteOptions = { upgradeWebSocket, authToken, publicUrl }
+  app.route('/agent', createAgent(realtime))
+  app.route('/echo', createEcho(realtime))
   return app
 }
 

@@ -6,9 +6,11 @@
  *   (a) core: `import * as all from 'twiml-jsx'` plus the JSX runtime, everything kept
  *   (b) twiml-jsx/hono: twiml(), twimlDefaults() and the webhook middleware, with hono external
  *   (c) twiml-jsx/webhook: typed parameters and X-Twilio-Signature validation
- *   (d) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
- *   (e) tree-shaking: a bundle that uses only Response, Say, Hangup and render must be at most 40 %
+ *   (d) twiml-jsx/realtime: the socket protocols, their Hono routes and μ-law helpers, hono external
+ *   (e) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
+ *   (f) tree-shaking: a bundle that uses only Response, Say, Hangup and render must be at most 40 %
  *       of (a), minified: unused elements (and the attribute kinds only they use) are dropped
+ *   (g) twiml-jsx/dev: the call console, its page included (development only; reported, no budget)
  *
  * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
  * disk beside it. `--json` prints the measurements as JSON.
@@ -45,6 +47,12 @@ const BUNDLES = [
     budget: { raw: 11_000, gzip: 4_500 },
   },
   {
+    // Measured 2026-12-01: 24.3 kB / 9.1 kB (the signature check of src/webhook included).
+    name: 'twiml-jsx/realtime (hono external)',
+    code: "import * as realtime from 'twiml-jsx/realtime'\nexport { realtime }",
+    budget: { raw: 27_000, gzip: 10_000 },
+  },
+  {
     name: 'Response, Say, Hangup + render only',
     code: "import { Response, Say, Hangup, render } from 'twiml-jsx'\nexport { Response, Say, Hangup, render }",
     // At most this share of the full core (a), raw minified bytes.
@@ -54,6 +62,11 @@ const BUNDLES = [
     // Test-time code (with the whole core it renders and checks): reported, no budget.
     name: 'twiml-jsx/testing (dev only)',
     code: "import * as testing from 'twiml-jsx/testing'\nexport { testing }",
+  },
+  {
+    // The call console: the simulator, the API and the page (its script and styles as strings).
+    name: 'twiml-jsx/dev (dev only)',
+    code: "import * as dev from 'twiml-jsx/dev'\nexport { dev }",
   },
 ]
 

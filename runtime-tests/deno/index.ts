@@ -2,6 +2,9 @@
  * Deno: `Deno.serve` with the app's fetch. The test bundles this file with esbuild first, so Deno runs
  * one self-contained JS file and needs no registry. Excluded from `tsc -p .` (it needs Deno's globals).
  */
-import { app } from '../../examples/app.js'
+import { upgradeWebSocket } from 'hono/deno'
+import { createApp } from '../../examples/app.js'
+
+const app = createApp({ upgradeWebSocket })
 
 Deno.serve({ hostname: '127.0.0.1', port: Number(Deno.env.get('PORT') ?? 8000) }, app.fetch)
