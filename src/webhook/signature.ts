@@ -7,7 +7,8 @@
  * signs the URL alone. Where a Webhooks Rule applies, Twilio signs with the rule's shared key and
  * names the algorithm in `X-Twilio-Webhooks-Signature-Settings`; the signed string is the same.
  */
-import { sha256Hex, timingSafeEqual, toBase64, utf8 } from './bytes.js'
+import { timingSafeEqual } from './bytes.js'
+import { type HashName, hmacBackend } from './hmac.js'
 import type { VoiceRequest } from './params.js'
 import { signedUrlCandidates } from './url.js'
 
@@ -68,8 +69,6 @@ export function signaturePayload(url: string, params: SignedParams = {}): string
   return payload
 }
 
-type HashName = 'SHA-1' | 'SHA-256'
-
 // Missing or empty means the Auth Token signature, HMAC-SHA1. Case is ignored, as in twilio-node.
 function hashOf(algorithm: string | undefined): HashName | undefined {
   if (!algorithm) return 'SHA-1'
@@ -84,28 +83,6 @@ function requireSecret(secret: string): void {
   if (typeof secret !== 'string' || secret === '') {
     throw new TypeError('The Twilio auth token (or shared key secret) must be a non-empty string')
   }
-}
-
-// Importing the key costs more than the HMAC itself, and a server signs with one or two secrets
-// all its life: keep the imported keys (a few; the cache starts over if it ever fills).
-const importedKeys = new Map<string, Promise<CryptoKey>>()
-const IMPORTED_KEYS_LIMIT = 16
-
-function hmacKey(secret: string, hash: HashName): Promise<CryptoKey> {
-  const id = `${hash}:${secret}`
-  let key = importedKeys.get(id)
-  if (key === undefined) {
-    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear()
-    key = crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['sign'])
-    // A failed import must not be remembered.
-    key.catch(() => importedKeys.delete(id))
-    importedKeys.set(id, key)
-  }
-  return key
-}
-
-async function hmacBase64(key: CryptoKey, payload: string): Promise<string> {
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload))))
 }
 
 /**
@@ -125,12 +102,12 @@ export async function computeSignature(
   requireSecret(secret)
   const hash = hashOf(algorithm)
   if (!hash) throw new TypeError(`Unsupported webhook signature algorithm: ${algorithm}`)
-  return hmacBase64(await hmacKey(secret, hash), signaturePayload(url, params))
+  return hmacBackend().hmacBase64(secret, hash, signaturePayload(url, params))
 }
 
 /** Hex SHA-256 of a request body (a string is hashed as UTF-8): what Twilio puts in `bodySHA256`. */
-export function bodySha256(body: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  return sha256Hex(body)
+export async function bodySha256(body: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  return hmacBackend().sha256Hex(body)
 }
 
 /** Options of {@link validateRequest} and {@link validateRequestWithBody}. */
@@ -163,10 +140,29 @@ export async function validateRequest(
   requireSecret(secret)
   const hash = hashOf(options.algorithm)
   if (!signature || !hash) return false
-  const key = await hmacKey(secret, hash)
-  const parameters = signaturePayload('', params)
+  return signatureMatches(secret, hash, signature, url, signaturePayload('', params))
+}
+
+/**
+ * Whether `signature` is the HMAC of one of the spellings of `url` followed by `parameters` (the
+ * parameter part of {@link signaturePayload}). The URL as given comes first: it is what matches
+ * unless something rewrote the URL, and the other spellings are only built when it does not.
+ */
+export async function signatureMatches(
+  secret: string,
+  hash: HashName,
+  signature: string,
+  url: string,
+  parameters: string,
+): Promise<boolean> {
+  const backend = hmacBackend()
+  const matches = async (candidate: string) => {
+    const expected = backend.hmacBase64(secret, hash, candidate + parameters)
+    return timingSafeEqual(signature, typeof expected === 'string' ? expected : await expected)
+  }
+  if (await matches(url)) return true
   for (const candidate of signedUrlCandidates(url)) {
-    if (timingSafeEqual(signature, await hmacBase64(key, candidate + parameters))) return true
+    if (candidate !== url && (await matches(candidate))) return true
   }
   return false
 }
