@@ -73,6 +73,7 @@ function pathAndQueryOf(requestUrl: string, protocol: string): string {
 async function publicUrlOf(c: Context, options: TwilioWebhookOptions): Promise<string> {
   const { publicUrl } = options
   if (typeof publicUrl === 'function') return publicUrl(c)
+  if (publicUrl === undefined && !options.trustProxy) return c.req.url
   const requestUrl = new URL(c.req.url)
   const pathAndQuery = pathAndQueryOf(c.req.url, requestUrl.protocol)
   if (typeof publicUrl === 'string') return publicUrl.replace(/\/+$/, '') + pathAndQuery

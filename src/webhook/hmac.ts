@@ -28,33 +28,46 @@ export interface HmacBackend {
 export interface NodeCryptoLike {
   createHmac(
     algorithm: string,
-    key: string,
+    key: string | object,
   ): { update(data: string, encoding: 'utf8'): { digest(encoding: 'base64'): string } }
   createHash(algorithm: string): { update(data: string | Uint8Array): { digest(encoding: 'hex'): string } }
+  /** A reusable key object; saves preparing the secret again for every signature. */
+  createSecretKey?(key: string, encoding: 'utf8'): object
 }
 
 const NODE_ALGORITHM: Record<HashName, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' }
 
+// Preparing a key costs about as much as the HMAC itself, and a server signs with one or two secrets
+// all its life: both backends keep their keys (a few; a cache starts over if it ever fills).
+const KEYS_LIMIT = 16
+
 /** The synchronous backend over a `node:crypto` module. */
 export function nodeCryptoBackend(crypto: NodeCryptoLike): HmacBackend {
+  const keys = new Map<string, string | object>()
+  const keyFor = (secret: string) => {
+    let key = keys.get(secret)
+    if (key === undefined) {
+      if (keys.size >= KEYS_LIMIT) keys.clear()
+      key = crypto.createSecretKey?.(secret, 'utf8') ?? secret
+      keys.set(secret, key)
+    }
+    return key
+  }
   return {
     name: 'node:crypto',
     hmacBase64: (secret, hash, payload) =>
-      crypto.createHmac(NODE_ALGORITHM[hash], secret).update(payload, 'utf8').digest('base64'),
+      crypto.createHmac(NODE_ALGORITHM[hash], keyFor(secret)).update(payload, 'utf8').digest('base64'),
     sha256Hex: (data) => crypto.createHash('sha256').update(data).digest('hex'),
   }
 }
 
-// Importing the key costs more than the HMAC itself, and a server signs with one or two secrets
-// all its life: keep the imported keys (a few; the cache starts over if it ever fills).
 const importedKeys = new Map<string, Promise<CryptoKey>>()
-const IMPORTED_KEYS_LIMIT = 16
 
 function webCryptoKey(secret: string, hash: HashName): Promise<CryptoKey> {
   const id = `${hash}:${secret}`
   let key = importedKeys.get(id)
   if (key === undefined) {
-    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear()
+    if (importedKeys.size >= KEYS_LIMIT) importedKeys.clear()
     key = crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['sign'])
     // A failed import must not be remembered.
     key.catch(() => importedKeys.delete(id))

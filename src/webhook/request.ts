@@ -173,10 +173,24 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function firstValues(pairs: Iterable<readonly [string, string]>): WebhookParams {
+function firstValues(pairs: readonly (readonly [string, string])[]): WebhookParams {
   const params: Record<string, string> = Object.create(null)
-  for (const [name, value] of pairs) if (!(name in params)) params[name] = value
+  // Backwards, so that the first value of a repeated name is the one left.
+  for (let index = pairs.length - 1; index >= 0; index--) {
+    const [name, value] = pairs[index]!
+    params[name] = value
+  }
   return params
+}
+
+/** The query parameters of `url` as pairs, or `undefined` if `url` is not a URL. */
+function queryPairs(url: string): [string, string][] | undefined {
+  try {
+    const parsed = new URL(url)
+    return parsed.search === '' ? [] : [...parsed.searchParams]
+  } catch {
+    return undefined
+  }
 }
 
 async function secretFor(
@@ -219,23 +233,30 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   if ('ok' in signer) return signer
 
   const url = options.url ?? request.url
-  let query: URLSearchParams
-  try {
-    query = new URL(url).searchParams
-  } catch {
-    return reject(500, 'The public URL of this webhook is not a valid URL')
-  }
+  const query = queryPairs(url)
+  if (query === undefined) return reject(500, 'The public URL of this webhook is not a valid URL')
   const validation = { algorithm: signer.algorithm }
-  const verified = (source: WebhookSource, pairs: URLSearchParams, extra: { body?: string; json?: unknown } = {}) => ({
-    params: firstValues(pairs) as P,
-    allParams: pairs,
-    source,
-    url,
-    body: extra.body,
-    json: extra.json,
-    algorithm: signer.algorithm,
-    keyId: signer.keyId,
-  })
+  const verified = (
+    source: WebhookSource,
+    pairs: [string, string][],
+    extra: { body?: string; json?: unknown } = {},
+  ): VerifiedWebhook<P> => {
+    let allParams: URLSearchParams | undefined
+    return {
+      params: firstValues(pairs) as P,
+      // Built on first use: most handlers read `params` only.
+      get allParams() {
+        allParams ??= new URLSearchParams(pairs)
+        return allParams
+      },
+      source,
+      url,
+      body: extra.body,
+      json: extra.json,
+      algorithm: signer.algorithm,
+      keyId: signer.keyId,
+    }
+  }
 
   if (request.method === 'GET' || request.method === 'HEAD') {
     if (!(await validateRequest(signer.secret, signature, url, {}, validation))) {
@@ -259,7 +280,7 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   const text = decodeUtf8(read.bytes)
   if (text === undefined) return reject(400, 'Request body is not valid UTF-8')
 
-  if (query.has('bodySHA256')) {
+  if (query.some(([name]) => name === 'bodySHA256')) {
     let json: unknown
     if (isJson(type)) {
       try {
@@ -284,5 +305,5 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   if (!(await validateRequest(signer.secret, signature, url, pairs, validation))) {
     return reject(403, `Invalid ${SIGNATURE_HEADER}`)
   }
-  return { ok: true, webhook: verified('form', new URLSearchParams(pairs)), rawBody: read.bytes }
+  return { ok: true, webhook: verified('form', pairs), rawBody: read.bytes }
 }

@@ -32,26 +32,25 @@ export type SignedParams = URLSearchParams | Iterable<readonly [string, string]>
 /** Form fields by name; a name sent several times holds an array. */
 export type ParamRecord = { readonly [name: string]: string | readonly string[] | undefined }
 
-function groupByName(params: SignedParams): Map<string, string[]> {
-  const groups = new Map<string, string[]>()
-  const add = (name: string, value: unknown) => {
-    const values = groups.get(name)
-    if (values) values.push(String(value))
-    else groups.set(name, [String(value)])
-  }
+function pairsOf(params: SignedParams): [string, string][] {
+  const pairs: [string, string][] = []
   if (Symbol.iterator in params) {
-    for (const [name, value] of params as Iterable<readonly [string, string]>) add(name, value)
-    return groups
+    for (const [name, value] of params as Iterable<readonly [string, unknown]>) pairs.push([name, String(value)])
+    return pairs
   }
   const record = params as { readonly [name: string]: unknown }
   for (const name of Object.keys(record)) {
     const value = record[name]
-    if (Array.isArray(value)) {
-      if (!groups.has(name)) groups.set(name, [])
-      for (const item of value) add(name, item)
-    } else if (value !== undefined && value !== null) add(name, value)
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, String(item)])
+    else if (value !== undefined && value !== null) pairs.push([name, String(value)])
   }
-  return groups
+  return pairs
+}
+
+// UTF-16 code unit order, as Array#sort compares strings (and twilio-node sorts).
+function byNameThenValue(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0
 }
 
 /**
@@ -61,10 +60,13 @@ function groupByName(params: SignedParams): Map<string, string[]> {
  * as twilio-node does. Useful when debugging a signature that does not match.
  */
 export function signaturePayload(url: string, params: SignedParams = {}): string {
-  const groups = groupByName(params)
+  const pairs = pairsOf(params).sort(byNameThenValue)
   let payload = url
-  for (const name of [...groups.keys()].sort()) {
-    for (const value of [...new Set(groups.get(name))].sort()) payload += name + value
+  let previous: readonly [string, string] | undefined
+  for (const pair of pairs) {
+    // Sorted, so a repeated name/value pair is next to its twin.
+    if (previous === undefined || pair[0] !== previous[0] || pair[1] !== previous[1]) payload += pair[0] + pair[1]
+    previous = pair
   }
   return payload
 }
@@ -148,23 +150,29 @@ export async function validateRequest(
  * parameter part of {@link signaturePayload}). The URL as given comes first: it is what matches
  * unless something rewrote the URL, and the other spellings are only built when it does not.
  */
-export async function signatureMatches(
+export function signatureMatches(
   secret: string,
   hash: HashName,
   signature: string,
   url: string,
   parameters: string,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   const backend = hmacBackend()
-  const matches = async (candidate: string) => {
-    const expected = backend.hmacBase64(secret, hash, candidate + parameters)
-    return timingSafeEqual(signature, typeof expected === 'string' ? expected : await expected)
-  }
-  if (await matches(url)) return true
-  for (const candidate of signedUrlCandidates(url)) {
-    if (candidate !== url && (await matches(candidate))) return true
-  }
-  return false
+  const first = backend.hmacBase64(secret, hash, url + parameters)
+  // On a synchronous backend the common case (the URL as received matches) takes no promise at all.
+  if (typeof first === 'string' && timingSafeEqual(signature, first)) return true
+  return (async () => {
+    if (timingSafeEqual(signature, await first)) return true
+    for (const candidate of signedUrlCandidates(url)) {
+      if (
+        candidate !== url &&
+        timingSafeEqual(signature, await backend.hmacBase64(secret, hash, candidate + parameters))
+      ) {
+        return true
+      }
+    }
+    return false
+  })()
 }
 
 /**
