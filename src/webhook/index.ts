@@ -10,6 +10,13 @@
  * result.webhook.params.DialCallStatus // 'completed' | 'answered' | 'busy' | ...
  * ```
  */
+
+export {
+  type DiagnoseInput,
+  diagnoseSignature,
+  type SignatureHint,
+  type SignatureMismatch,
+} from './diagnose.js'
 export type {
   CallDirection,
   CallStatus,
@@ -24,6 +31,8 @@ export type {
 } from './params.js'
 export {
   DEFAULT_MAX_BODY_BYTES,
+  type Rejection,
+  type RejectionReason,
   type RejectionStatus,
   type SharedKeySecret,
   type VerifiedWebhook,
