@@ -61,7 +61,7 @@ describe('production (the default)', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe(TWIML)
     expect(await response.text()).toBe(DEFAULT_APOLOGY)
-    expect(logged).toEqual([['twiml: POST /voice: ' + ISSUES[0], ISSUES[1], ISSUES[2]].join('\n')])
+    expect(logged).toEqual([[`twiml: POST /voice: ${ISSUES[0]}`, ISSUES[1], ISSUES[2]].join('\n')])
   })
 
   test('the default apology is a Say and a Hangup, exactly as rendered', () => {
@@ -174,7 +174,7 @@ describe('development', () => {
     const response = await brokenApp().request('/voice', { method: 'POST' })
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
-    expect(await response.text()).toBe(['twiml: POST /voice: ' + ISSUES[0], ISSUES[1], ISSUES[2]].join('\n'))
+    expect(await response.text()).toBe([`twiml: POST /voice: ${ISSUES[0]}`, ISSUES[1], ISSUES[2]].join('\n'))
     expect(logged).toHaveLength(1)
   })
 
@@ -206,7 +206,7 @@ describe('twimlErrorHandler() for app.onError', () => {
     const response = await app.request('/hand-rendered', { method: 'POST' })
     expect(response.status).toBe(200)
     expect(await response.text()).toBe(DEFAULT_APOLOGY)
-    expect(logged[0]).toBe(['twiml: POST /hand-rendered: ' + ISSUES[0], ISSUES[1], ISSUES[2]].join('\n'))
+    expect(logged[0]).toBe([`twiml: POST /hand-rendered: ${ISSUES[0]}`, ISSUES[1], ISSUES[2]].join('\n'))
     expect(await (await app.request('/boom')).text()).toBe(DEFAULT_APOLOGY)
     expect(logged[1]).toMatch(/^twiml: GET \/boom: TypeError: undefined is not a function/)
   })
