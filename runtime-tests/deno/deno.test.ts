@@ -4,7 +4,7 @@ import { BIN, bundle, describeRuntime, REPO } from '../harness.js'
 describeRuntime({
   name: 'deno',
   binary: join(BIN, 'deno'),
-  async start(_port, dir) {
+  async start(_port, dir, token) {
     // One self-contained JS file, so Deno resolves nothing and needs no registry.
     const server = join(dir, 'server.mjs')
     await bundle('runtime-tests/deno/index.ts', server, 'neutral')
@@ -17,10 +17,15 @@ describeRuntime({
         '--no-remote',
         '--no-npm',
         '--allow-net=127.0.0.1',
-        '--allow-env=PORT',
+        '--allow-env=PORT,TWILIO_AUTH_TOKEN',
         server,
       ],
-      env: { DENO_DIR: join(REPO, '.deno'), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+      env: {
+        DENO_DIR: join(REPO, '.deno'),
+        DENO_NO_UPDATE_CHECK: '1',
+        DENO_NO_PROMPT: '1',
+        TWILIO_AUTH_TOKEN: token,
+      },
     }
   },
 })

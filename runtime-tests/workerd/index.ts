@@ -1,4 +1,7 @@
-/** Cloudflare Workers (workerd, through `wrangler dev`): the Hono app is the module's default export. */
-import { app } from '../../examples/app.js'
+/**
+ * Cloudflare Workers (workerd, through `wrangler dev`): the Hono app is the module's default export.
+ * The token is the TWILIO_AUTH_TOKEN binding (`.dev.vars` here, `wrangler secret put` when deployed).
+ */
+import { createApp } from '../../examples/app.js'
 
-export default app
+export default createApp()
