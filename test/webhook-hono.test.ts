@@ -150,12 +150,13 @@ describe('a genuine request', () => {
     const app = new Hono()
     app.post('/voice', twilioWebhook({ authToken: TOKEN }), (c) => {
       const { params, allParams } = c.get('twilio')
-      return c.json({ first: params.Digits, all: allParams.getAll('Digits') })
+      return c.json({ first: params.Digits, all: allParams.getAll('Digits'), names: Object.keys(params) })
     })
     const response = await app.request(
-      twilioForm('http://localhost/voice', { CallSid: 'CA1', Digits: ['9', '1', '9'] }),
+      twilioForm('http://localhost/voice', { CallSid: 'CA1', Digits: ['9', '1', '9'], From: '+1' }),
     )
-    expect(await response.json()).toEqual({ first: '9', all: ['9', '1', '9'] })
+    // Names in the order received.
+    expect(await response.json()).toEqual({ first: '9', all: ['9', '1', '9'], names: ['CallSid', 'Digits', 'From'] })
   })
 
   test('a URL signed with the default port matches the request without it', async () => {

@@ -210,11 +210,8 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function firstValues(pairs: readonly (readonly [string, string])[]): WebhookParams {
   const params: Record<string, string> = Object.create(null)
-  // Backwards, so that the first value of a repeated name is the one left.
-  for (let index = pairs.length - 1; index >= 0; index--) {
-    const [name, value] = pairs[index]!
-    params[name] = value
-  }
+  // In the order received; a repeated name keeps its first value (values are never undefined).
+  for (const [name, value] of pairs) if (params[name] === undefined) params[name] = value
   return params
 }
 
