@@ -4,20 +4,23 @@ import { BIN, bundle, describeRuntime, REPO } from '../harness.js'
 describeRuntime({
   name: 'deno',
   binary: join(BIN, 'deno'),
-  async start(_port, dir, token) {
+  async start(port, dir, token) {
     // One self-contained JS file, so Deno resolves nothing and needs no registry.
     const server = join(dir, 'server.mjs')
     await bundle('runtime-tests/deno/index.ts', server, 'neutral')
     return {
       command: join(BIN, 'deno'),
       args: [
-        'run',
+        'serve',
         '--no-config',
         '--no-lock',
         '--no-remote',
         '--no-npm',
-        '--allow-net=127.0.0.1',
-        '--allow-env=PORT,TWILIO_AUTH_TOKEN',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--allow-env=TWILIO_AUTH_TOKEN,NODE_ENV',
         server,
       ],
       env: {
