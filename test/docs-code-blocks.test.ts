@@ -31,8 +31,7 @@
  * Blocks are compiled in memory (nothing is written to the repository); blocks that run are
  * bundled with esbuild, with the sources, into a temporary file and imported.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -41,7 +40,12 @@ import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
-const DOCUMENTS = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
+const DOCUMENTS = [
+  'README.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+]
 /** The token requests are signed with, also set as TWILIO_AUTH_TOKEN while blocks run. */
 const TOKEN = 'docs-code-blocks-test-token'
 /** What an incoming call posts (values made up, shapes real). */
@@ -116,9 +120,14 @@ function blocksOf(document: string): { blocks: Block[]; problems: string[] } {
     if (fence.language !== 'ts' && fence.language !== 'tsx') return
     const where = `${document}:${fence.line}`
     const name = fence.info.split(/\s+/)[0] || undefined
-    const file = resolve(REPO, dirname(document), name ?? `${document.replaceAll('/', '_')}.${fence.line}.${fence.language}`)
+    const file = resolve(
+      REPO,
+      dirname(document),
+      name ?? `${document.replaceAll('/', '_')}.${fence.line}.${fence.language}`,
+    )
     if (name !== undefined) {
-      if (!name.endsWith(`.${fence.language}`)) problems.push(`${where}: a \`\`\`${fence.language} block's file must end in .${fence.language}, not ${name}`)
+      if (!name.endsWith(`.${fence.language}`))
+        problems.push(`${where}: a \`\`\`${fence.language} block's file must end in .${fence.language}, not ${name}`)
       if (names.has(file)) problems.push(`${where}: ${name} is already the name of another block of ${document}`)
       if (existsSync(file)) problems.push(`${where}: ${name} is a file of the repository; give the block another name`)
       names.add(file)
@@ -154,12 +163,16 @@ const virtual = new Map(BLOCKS.map((block) => [block.file, block]))
 // Type-checking: one program over every block, with the repository's compiler options.
 
 function compilerOptions(): ts.CompilerOptions {
-  const config = ts.getParsedCommandLineOfConfigFile(join(REPO, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(REPO, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
     },
-  })
+  )
   if (!config) throw new Error('tsconfig.json could not be read')
   return { ...config.options, noEmit: true }
 }
@@ -172,7 +185,9 @@ function createProgram(): ts.Program {
   host.readFile = (file) => virtual.get(resolve(file))?.code ?? readFile(file)
   host.getSourceFile = (file, language, onError, create) => {
     const block = virtual.get(resolve(file))
-    return block ? ts.createSourceFile(file, block.code, language, true) : getSourceFile(file, language, onError, create)
+    return block
+      ? ts.createSourceFile(file, block.code, language, true)
+      : getSourceFile(file, language, onError, create)
   }
   return ts.createProgram({ rootNames: [...virtual.keys()], options, host })
 }
@@ -207,7 +222,13 @@ function exportsOf(program: ts.Program, block: Block): Exports {
   const isApp = (type: ts.Type | undefined) =>
     type !== undefined && ['fetch', 'routes', 'request'].every((property) => type.getProperty(property) !== undefined)
   const made = typeOf('createApp')?.getCallSignatures()[0]?.getReturnType()
-  const app = isApp(typeOf('default')) ? 'default' : isApp(typeOf('app')) ? 'app' : isApp(made) ? 'createApp' : undefined
+  const app = isApp(typeOf('default'))
+    ? 'default'
+    : isApp(typeOf('app'))
+      ? 'app'
+      : isApp(made)
+        ? 'createApp'
+        : undefined
   const node = typeOf('default')?.getProperty('$$typeof') !== undefined
   return { app, node, isModule: true }
 }
@@ -228,12 +249,21 @@ const virtualFiles: Plugin = {
   setup(builder) {
     builder.onResolve({ filter: /^\./ }, (args) => {
       const base = resolve(args.resolveDir, args.path)
-      for (const candidate of [base, base.replace(/\.js$/, '.tsx'), base.replace(/\.js$/, '.ts'), `${base}.tsx`, `${base}.ts`]) {
+      for (const candidate of [
+        base,
+        base.replace(/\.js$/, '.tsx'),
+        base.replace(/\.js$/, '.ts'),
+        `${base}.tsx`,
+        `${base}.ts`,
+      ]) {
         if (virtual.has(candidate)) return { path: candidate, namespace: 'docs-block' }
       }
       return undefined
     })
-    builder.onResolve({ filter: /^docs-block:/ }, (args) => ({ path: args.path.slice('docs-block:'.length), namespace: 'docs-block' }))
+    builder.onResolve({ filter: /^docs-block:/ }, (args) => ({
+      path: args.path.slice('docs-block:'.length),
+      namespace: 'docs-block',
+    }))
     builder.onLoad({ filter: /.*/, namespace: 'docs-block' }, (args) => {
       const block = virtual.get(args.path)!
       return { contents: block.code, loader: block.language, resolveDir: dirname(args.path) }
@@ -299,10 +329,18 @@ function routesOf(app: HonoLike): { method: 'GET' | 'POST'; path: string }[] {
   return routes
 }
 
-function parseRoute(info: string): { method: 'GET' | 'POST'; path: string; params: Record<string, string> } | undefined {
+function parseRoute(
+  info: string,
+): { method: 'GET' | 'POST'; path: string; params: Record<string, string> } | undefined {
   const [method, path, ...pairs] = info.split(/\s+/).filter(Boolean)
   if (method === undefined || path === undefined || (method !== 'GET' && method !== 'POST')) return undefined
-  return { method, path, params: Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])) }
+  return {
+    method,
+    path,
+    params: Object.fromEntries(
+      pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    ),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +348,10 @@ function parseRoute(info: string): { method: 'GET' | 'POST'; path: string; param
 test('the documents have code blocks, and every block follows the rules above', () => {
   expect(BLOCKS.filter((block) => block.document === 'README.md').length).toBeGreaterThan(5)
   expect(parsed.flatMap((document) => document.problems)).toEqual([])
+  // The README's first block is the opening example: it runs and is compared with its XML.
+  const first = BLOCKS.find((block) => block.document === 'README.md')
+  expect(RUNNING.map(({ block }) => block)).toContain(first)
+  expect(first?.xml).toBeDefined()
 })
 
 // Built while the tests are collected: which blocks run is read from their types.
@@ -323,63 +365,90 @@ describe('every ```ts / ```tsx block type-checks', () => {
   test.each(BLOCKS.map((block) => [block.where, block] as const))('%s', (_where, block) => {
     const source = program.getSourceFile(block.file)!
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
-    expect(diagnostics.map((d) => `${whereIn(block, d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([])
+    expect(
+      diagnostics.map((d) => `${whereIn(block, d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
+    ).toEqual([])
     const exports = exportsOf(program, block)
     expect(exports.isModule, `${block.where}: a block is a complete module (it imports what it uses)`).toBe(true)
     const runs = block.noRun === undefined && (exports.app !== undefined || exports.node)
     if (block.xml) {
       expect(block.noRun, `${block.xml.where}: an xml block follows ${block.where}, which does not run`).toBeUndefined()
-      expect(runs, `${block.xml.where}: ${block.where} exports neither a Hono app nor a TwiML node to compare with`).toBe(true)
+      expect(
+        runs,
+        `${block.xml.where}: ${block.where} exports neither a Hono app nor a TwiML node to compare with`,
+      ).toBe(true)
     }
     if (/\bnew Hono\b/.test(block.code) && block.noRun === undefined) {
-      expect(exports.app, `${block.where}: it builds a Hono app: export it (default or \`app\`) so it runs, or opt out`).toBeDefined()
+      expect(
+        exports.app,
+        `${block.where}: it builds a Hono app: export it (default or \`app\`) so it runs, or opt out`,
+      ).toBeDefined()
     }
   })
 
   describe('and the ones that build an app or a document run as the document says', () => {
-    test.each(RUNNING.map(({ block, exports }) => [block.where, block, exports] as const))('%s', async (_where, block, exports) => {
-      vi.stubEnv('TWILIO_AUTH_TOKEN', TOKEN)
-      vi.stubEnv('NODE_ENV', 'development')
-      try {
-        const loaded = await load(block)
-        const expected = block.xml
-        const compare = (actual: string) => {
-          if (expected === undefined) return
-          const text = expected.text.includes('\n') ? loaded.prettyXml(actual) : actual
-          const shown = expected.text.startsWith('<?xml') ? text : text.replace(/^<\?xml[^>]*\?>\n?/, '')
-          expect(shown, `${block.where}: the answer differs from the xml block at ${expected.where}`).toBe(expected.text)
-        }
-        if (exports.app === undefined) {
-          compare(loaded.render(loaded.block.default, { context: 'fragment' }))
-          return
-        }
-        const app = await appOf(loaded.block, exports.app)
-        const request = async (method: 'GET' | 'POST', path: string, params: Record<string, string> = {}) => {
-          const signed = await loaded.signTwilioRequest(TOKEN, { url: `http://localhost${path}`, method, params: { ...CALL, ...params } })
-          return app.request(signed)
-        }
-        const routes = routesOf(app)
-        expect(routes.length, `${block.where}: the app has no routes`).toBeGreaterThan(0)
-        for (const { method, path } of routes) {
-          const response = await request(method, path)
-          expect(response.status, `${block.where}: ${method} ${path} answered ${response.status}: ${await response.clone().text()}`).toBeLessThan(300)
-        }
-        if (expected !== undefined) {
-          const named = expected.info === '' ? undefined : parseRoute(expected.info)
-          if (expected.info !== '' && named === undefined) {
-            throw new Error(`${expected.where}: name the route as \`\`\`xml POST /path [Name=value …]`)
+    test.each(RUNNING.map(({ block, exports }) => [block.where, block, exports] as const))(
+      '%s',
+      async (_where, block, exports) => {
+        vi.stubEnv('TWILIO_AUTH_TOKEN', TOKEN)
+        vi.stubEnv('NODE_ENV', 'development')
+        // What the blocks log (a broken document shown on purpose) would only clutter the output.
+        const quiet = [
+          vi.spyOn(console, 'error').mockImplementation(() => {}),
+          vi.spyOn(console, 'warn').mockImplementation(() => {}),
+        ]
+        try {
+          const loaded = await load(block)
+          const expected = block.xml
+          const compare = (actual: string) => {
+            if (expected === undefined) return
+            const text = expected.text.includes('\n') ? loaded.prettyXml(actual) : actual
+            const shown = expected.text.startsWith('<?xml') ? text : text.replace(/^<\?xml[^>]*\?>\n?/, '')
+            expect(shown, `${block.where}: the answer differs from the xml block at ${expected.where}`).toBe(
+              expected.text,
+            )
           }
-          if (named === undefined && routes.length !== 1) {
-            throw new Error(`${expected.where}: the app has ${routes.length} routes; name one: \`\`\`xml POST /path`)
+          if (exports.app === undefined) {
+            compare(loaded.render(loaded.block.default, { context: 'fragment' }))
+            return
           }
-          const target = named ?? { ...routes[0]!, params: {} }
-          const response = await request(target.method, target.path, target.params)
-          expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8')
-          compare(await response.text())
+          const app = await appOf(loaded.block, exports.app)
+          const request = async (method: 'GET' | 'POST', path: string, params: Record<string, string> = {}) => {
+            const signed = await loaded.signTwilioRequest(TOKEN, {
+              url: `http://localhost${path}`,
+              method,
+              params: { ...CALL, ...params },
+            })
+            return app.request(signed)
+          }
+          const routes = routesOf(app)
+          expect(routes.length, `${block.where}: the app has no routes`).toBeGreaterThan(0)
+          for (const { method, path } of routes) {
+            const response = await request(method, path)
+            expect(
+              response.status,
+              `${block.where}: ${method} ${path} answered ${response.status}: ${await response.clone().text()}`,
+            ).toBeLessThan(300)
+          }
+          if (expected !== undefined) {
+            const named = expected.info === '' ? undefined : parseRoute(expected.info)
+            if (expected.info !== '' && named === undefined) {
+              throw new Error(`${expected.where}: name the route as \`\`\`xml POST /path [Name=value …]`)
+            }
+            if (named === undefined && routes.length !== 1) {
+              throw new Error(`${expected.where}: the app has ${routes.length} routes; name one: \`\`\`xml POST /path`)
+            }
+            const target = named ?? { ...routes[0]!, params: {} }
+            const response = await request(target.method, target.path, target.params)
+            expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8')
+            compare(await response.text())
+          }
+        } finally {
+          vi.unstubAllEnvs()
+          for (const spy of quiet) spy.mockRestore()
         }
-      } finally {
-        vi.unstubAllEnvs()
-      }
-    }, 60_000)
+      },
+      60_000,
+    )
   })
 })
