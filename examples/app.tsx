@@ -6,7 +6,10 @@
  * environment.
  */
 import { Hono } from 'hono'
-import { type TwilioWebhookEnv, twilioWebhook, twimlErrorHandler } from 'twiml-jsx/hono'
+import { environmentValue, type TwilioWebhookEnv, twilioWebhook, twimlErrorHandler } from 'twiml-jsx/hono'
+import type { RealtimeRouteOptions } from 'twiml-jsx/realtime'
+import { createAgent } from './agent.js'
+import { createEcho } from './echo.js'
 import { ivr } from './ivr.js'
 import { queue } from './queue.js'
 import { sip } from './sip.js'
@@ -20,6 +23,20 @@ import { voicemail } from './voicemail.js'
  */
 export const DEV_AUTH_TOKEN = 'dev-only-twilio-auth-token'
 
+/** The realtime examples' webhooks (examples/agent.tsx, examples/echo.tsx). */
+export const REALTIME_ROUTES: readonly (readonly [string, string])[] = [
+  ['/agent', 'AI-agent-shaped: <Connect><ConversationRelay>'],
+  ['/agent/handoff', 'agent: Connect action (HandoffData)'],
+  ['/echo', 'media stream echo: <Connect><Stream>'],
+  ['/echo/ended', 'echo: Connect action'],
+]
+
+/** The WebSocket endpoints (GET with Upgrade: websocket, signed like a webhook). */
+export const SOCKETS: readonly (readonly [string, string])[] = [
+  ['/agent/ws', 'ConversationRelay socket: rule-based agent'],
+  ['/echo/ws', 'Media Streams socket: echoes every frame'],
+]
+
 export interface ExampleAppOptions {
   /**
    * The auth token Twilio signs webhooks with. Default: `TWILIO_AUTH_TOKEN`, read per request from the
@@ -28,13 +45,15 @@ export interface ExampleAppOptions {
   authToken?: string
   /** The public base URL Twilio calls (behind a tunnel or proxy), e.g. `https://abc.ngrok.app`. */
   publicUrl?: string
+  /** The runtime adapter's `upgradeWebSocket`, for the realtime sockets (`/agent/ws`, `/echo/ws`). */
+  upgradeWebSocket?: RealtimeRouteOptions['upgradeWebSocket']
 }
 
 /**
  * Builds the example app. Runtime-neutral: the same code reads its token on Node (process.env), on
  * workerd (a binding: `.dev.vars`, `wrangler secret put`), on Bun and on Deno.
  */
-export function createApp({ authToken, publicUrl }: ExampleAppOptions = {}) {
+export function createApp({ authToken, publicUrl, upgradeWebSocket }: ExampleAppOptions = {}) {
   const app = new Hono<TwilioWebhookEnv>()
   // A route that throws answers a short apology instead of Twilio's "application error" (in
   // production; with NODE_ENV=development, the error itself).
@@ -43,7 +62,7 @@ export function createApp({ authToken, publicUrl }: ExampleAppOptions = {}) {
     c.text(
       [
         'twiml-jsx example call flows. Each is a Twilio webhook: send it signed (npm run call -- <path> [Name=value ...]).',
-        ...ROUTES.map(([path, what]) => `  ${path.padEnd(26)} ${what}`),
+        ...[...ROUTES, ...REALTIME_ROUTES, ...SOCKETS].map(([path, what]) => `  ${path.padEnd(26)} ${what}`),
         '',
       ].join('\n'),
     ),
@@ -54,13 +73,23 @@ export function createApp({ authToken, publicUrl }: ExampleAppOptions = {}) {
     publicUrl:
       publicUrl === undefined ? undefined : (c) => new URL(c.req.path + new URL(c.req.url).search, publicUrl).href,
   })
-  app.use('*', (c, next) => (c.req.path === '/' ? next() : verify(c, next)))
+  // The sockets check their own upgrade's signature, over the wss:// URL Twilio signs.
+  const sockets = new Set(SOCKETS.map(([path]) => path))
+  app.use('*', (c, next) => (c.req.path === '/' || sockets.has(c.req.path) ? next() : verify(c, next)))
   app.route('/sip', sip)
   app.route('/ivr', ivr)
   app.route('/voicemail', voicemail)
   app.route('/stream', stream)
   app.route('/queue', queue)
   app.route('/sms', sms)
+  // The sockets read the token the way twilioWebhook() does when none is given.
+  const realtime: RealtimeRouteOptions = {
+    upgradeWebSocket,
+    authToken: authToken ?? ((c) => environmentValue(c, 'TWILIO_AUTH_TOKEN')?.value),
+    publicUrl,
+  }
+  app.route('/agent', createAgent(realtime))
+  app.route('/echo', createEcho(realtime))
   return app
 }
 

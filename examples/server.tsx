@@ -4,17 +4,21 @@
  * this server uses the development token, with a warning).
  * PUBLIC_URL: the base URL Twilio calls, when behind a tunnel or proxy.
  */
-import { serve } from '@hono/node-server'
+import { serve, upgradeWebSocket } from '@hono/node-server'
+import { WebSocketServer } from 'ws'
 import { createApp, DEV_AUTH_TOKEN } from './app.js'
 
 const fromEnvironment = Boolean(process.env.TWILIO_AUTH_TOKEN)
 const app = createApp({
   authToken: fromEnvironment ? undefined : DEV_AUTH_TOKEN,
   publicUrl: process.env.PUBLIC_URL || undefined,
+  upgradeWebSocket,
 })
 const port = Number(process.env.PORT ?? 3000)
 
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
+// WebSockets (/agent/ws, /echo/ws): @hono/node-server hands upgrades to a `ws` server of ours.
+const websocket = { server: new WebSocketServer({ noServer: true }) }
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port, websocket }, (info) => {
   console.log(`twiml-jsx examples on http://127.0.0.1:${info.port}/  (try: npm run call -- /sip/basic)`)
   if (!fromEnvironment) {
     console.log(

@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { signTwilioRequest } from 'twiml-jsx/webhook'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { app, DEV_AUTH_TOKEN, ROUTES } from '../examples/app.js'
+import { app, DEV_AUTH_TOKEN, REALTIME_ROUTES, ROUTES } from '../examples/app.js'
+import { SOCKET_SCENARIOS } from './realtime.js'
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const BIN = join(REPO, 'node_modules', '.bin')
@@ -92,12 +93,13 @@ const BRANCHES: readonly (readonly [path: string, params: Record<string, string>
   ['/queue/left', { QueueResult: 'leave' }],
   ['/sms', { Body: 'Map ', From: '+15550001111' }],
   ['/sms', { Body: 'hello?' }],
+  ['/agent/handoff', { HandoffData: '{"reasonCode":"live-agent-handoff","reason":"The caller asked for a human"}' }],
 ]
 
 /** Every route from examples/app.tsx (empty, rich POST and rich GET), the branches, and the errors. */
 export const CASES: readonly Case[] = [
   { name: 'index', method: 'GET', path: '/', signed: false, expectStatus: 200, runtimeContentType: true },
-  ...ROUTES.flatMap(([path]): Case[] => [
+  ...[...ROUTES, ...REALTIME_ROUTES].flatMap(([path]): Case[] => [
     { name: `${path} POST`, method: 'POST', path, expectStatus: 200 },
     { name: `${path} POST rich`, method: 'POST', path, params: RICH, expectStatus: 200 },
     { name: `${path} GET rich`, method: 'GET', path, params: RICH, expectStatus: 200 },
@@ -112,6 +114,14 @@ export const CASES: readonly Case[] = [
     }),
   ),
   { name: 'unsigned POST', method: 'POST', path: '/sip/basic', signed: false, expectStatus: 403 },
+  // A socket endpoint asked without `Upgrade: websocket` (signed, so only the missing upgrade is wrong).
+  {
+    name: '/agent/ws GET without Upgrade',
+    method: 'GET',
+    path: '/agent/ws',
+    expectStatus: 426,
+    runtimeContentType: true,
+  },
   {
     name: 'forged POST',
     method: 'POST',
@@ -175,6 +185,13 @@ export async function bundle(entry: string, outfile: string, platform: 'node' | 
     platform,
     target: 'es2022',
     mainFields: platform === 'neutral' ? ['module', 'main'] : undefined,
+    // hono/deno's serve-static imports node:path, which Deno provides itself.
+    external: platform === 'neutral' ? ['node:*'] : undefined,
+    // CommonJS packages in an ESM bundle (ws) require Node's built-ins: give them a `require`.
+    banner:
+      platform === 'node'
+        ? { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+        : undefined,
     logLevel: 'warning',
   })
 }
@@ -346,5 +363,12 @@ export function describeRuntime(spec: RuntimeSpec): void {
       })
       expect([response.status, await response.text()]).toEqual([403, 'Invalid X-Twilio-Signature'])
     })
+
+    // WebSockets: the realtime examples, spoken to as Twilio would (runtime-tests/realtime.ts).
+    test.each(SOCKET_SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
+      '%s',
+      async (_name, scenario) => scenario.run(origin, token),
+      REQUEST_TIMEOUT_MS * 3,
+    )
   })
 }

@@ -6,7 +6,8 @@
  *   (a) core: `import * as all from 'twiml-jsx'` plus the JSX runtime, everything kept
  *   (b) twiml-jsx/hono: twiml(), twimlDefaults() and the webhook middleware, with hono external
  *   (c) twiml-jsx/webhook: typed parameters and X-Twilio-Signature validation
- *   (d) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
+ *   (d) twiml-jsx/realtime: the socket protocols, their Hono routes and μ-law helpers, hono external
+ *   (e) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
  *
  * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
  * disk beside it. `--json` prints the measurements as JSON.
@@ -47,6 +48,13 @@ const BUNDLES = [
     // Raised from 11 kB / 4.5 kB for the signature diagnosis and the node:crypto backend.
     budget: { raw: 17_000, gzip: 6_500 },
     readme: '`twiml-jsx/webhook` (parameters, signature validation and diagnosis)',
+  },
+  {
+    // Measured 2026-12-01: 24.3 kB / 9.1 kB (the signature check of src/webhook included).
+    name: 'twiml-jsx/realtime (hono external)',
+    code: "import * as realtime from 'twiml-jsx/realtime'\nexport { realtime }",
+    budget: { raw: 27_000, gzip: 10_000 },
+    readme: '`twiml-jsx/realtime` (both socket protocols, their Hono routes with the signature check, μ-law)',
   },
   {
     // Test-time code (with the whole core it renders and checks): reported, no budget.

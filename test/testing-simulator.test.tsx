@@ -740,7 +740,9 @@ describe('<Record>', () => {
     `)
   })
 
-  test('recording status and transcription callbacks go to their URLs', async () => {
+  // Twilio requests the action as soon as the recording ends; the recording status callback comes once
+  // the file is ready, the transcription later still: https://www.twilio.com/docs/voice/twiml/record
+  test('the action first, then the recording status and transcription callbacks, each to its URL', async () => {
     const callbackApp = new Hono()
     callbackApp.post('/transcription', (c) => c.body(null, 204))
     callbackApp.post('/recording', (c) => c.body(null, 204))
@@ -749,7 +751,7 @@ describe('<Record>', () => {
       url: '/voicemail',
       record: { duration: 12, key: '#', transcription: 'Call me back' },
     })
-    const [first, recording, transcription, saved] = call.requests
+    const [first, saved, recording, transcription] = call.requests
     expect(first?.kind).toBe('call')
     expect(recording).toMatchObject({ kind: 'recording-status-callback', path: '/recording', status: 204 })
     expect(recording?.params).toEqual({

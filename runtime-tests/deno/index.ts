@@ -1,8 +1,12 @@
 /**
- * Deno: `deno serve` serves a default export with `fetch` (the README's recipe). The test bundles
- * this file with esbuild first, so Deno runs one self-contained JS file and needs no registry. The
- * token comes from the process environment (TWILIO_AUTH_TOKEN, allowed with --allow-env).
+ * Deno: `deno serve` serves a default export with `fetch` (the README's recipe), WebSockets through
+ * hono/deno's `upgradeWebSocket`. The test bundles this file with esbuild first, so Deno runs one
+ * self-contained JS file and needs no registry. The token comes from the process environment
+ * (TWILIO_AUTH_TOKEN, allowed with --allow-env).
  */
+import { upgradeWebSocket } from 'hono/deno'
 import { createApp } from '../../examples/app.js'
 
-export default { fetch: createApp().fetch }
+const app = createApp({ upgradeWebSocket })
+
+export default { fetch: app.fetch }

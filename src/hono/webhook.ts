@@ -14,6 +14,7 @@
  * ```
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { diagnoseSignature } from '../webhook/diagnose.js'
 import type { WebhookParams } from '../webhook/params.js'
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -214,7 +215,7 @@ export function twilioWebhook<P extends object = WebhookParams>(
       url: await publicUrlOf(c, options),
       maxBodyBytes: options.maxBodyBytes,
       body,
-      diagnose: development || options.onRejected !== undefined,
+      diagnose: development || options.onRejected !== undefined ? diagnoseSignature : undefined,
     })
     if (!result.ok) {
       if (development) console.warn(describeRejection(c, result))

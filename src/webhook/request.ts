@@ -3,7 +3,7 @@
  * The Hono middleware in `twiml-jsx/hono` is a thin layer over {@link verifyTwilioRequest}.
  */
 import { timingSafeEqual } from './bytes.js'
-import { diagnoseSignature, type SignatureHint } from './diagnose.js'
+import type { DiagnoseInput, SignatureHint } from './diagnose.js'
 import { parseForm } from './form.js'
 import type { WebhookParams } from './params.js'
 import {
@@ -47,10 +47,11 @@ export interface VerifyRequestOptions {
   body?: Uint8Array<ArrayBuffer>
   /**
    * When the signature does not match, find which spelling of the request Twilio signed (another
-   * scheme, port, host or query, or a parameter added on the way; see {@link diagnoseSignature}) and
-   * give it as the refusal's `hint`. Costs a few dozen HMACs per refused request. Default `false`.
+   * scheme, port, host or query, or a parameter added on the way) and give it as the refusal's
+   * `hint`: pass `diagnoseSignature` (from this module). Costs a few dozen HMACs per refused request.
+   * A function rather than a flag, so that apps that never diagnose do not bundle it.
    */
-  diagnose?: boolean
+  diagnose?: (input: DiagnoseInput) => Promise<SignatureHint | undefined>
 }
 
 /** Where a verified request's parameters came from. */
@@ -270,7 +271,7 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   const validation = { algorithm: signer.algorithm }
   const invalid = async (params: readonly (readonly [string, string])[]): Promise<Rejection> => {
     const hint = options.diagnose
-      ? await diagnoseSignature({
+      ? await options.diagnose({
           secret: signer.secret,
           hash: signer.algorithm === 'HMAC_SHA256' ? 'SHA-256' : 'SHA-1',
           signature,

@@ -235,6 +235,11 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
     expect(result.pretty).toBe(prettyXml(result.helloXml))
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
+    expect(result.realtime).toEqual({
+      reply: { type: 'text', token: 'You said: hello', last: true },
+      closed: { code: 1000, reason: '', by: 'client' },
+      mulaw: [0xff, 0x80, 0x00],
+    })
   }, 120_000)
 })
 

@@ -1,0 +1,338 @@
+/**
+ * `<Dial>`: rings its nouns — in order (`sequential`) or all at once — connects the first to answer
+ * (after its screening document, if any), and reports to `action`.
+ * Rules from https://www.twilio.com/docs/voice/twiml/dial:
+ * - each attempt rings at most `timeout` seconds; the conversation lasts at most `timeLimit`;
+ * - `action` gets `DialCallStatus`, `DialCallSid`, `DialCallDuration`, `DialBridged` (and for
+ *   `<Sip>` `DialSipCallId`, `DialSipResponseCode`; with `record`, the recording); without an action
+ *   the next verb runs; after the caller hangs up the action is requested but its TwiML not run;
+ * - a noun's `url` runs on the called party before the parties are connected: the document ending
+ *   connects them, a hang-up declines (https://www.twilio.com/docs/voice/twiml/number#url).
+ */
+import type { DialCallStatus } from '../../../webhook/params.js'
+import { attribute, type XmlElement } from '../../xml.js'
+import { attributeOr, booleanOr, integerOr, methodOf, SIMULATED } from '../defaults.js'
+import type { EventPosition } from '../events.js'
+import type { CallRuntime, Doc, Leg, Step, VerbContext } from '../runtime.js'
+import type { AnsweredBy } from '../waiting.js'
+import { converse } from './bridge.js'
+import {
+  describeParty,
+  dialParties,
+  legEvent,
+  type Party,
+  reportedSipCode,
+  rings,
+  short,
+  sipStatus,
+  statusCallback,
+} from './dial-parties.js'
+import { recordingUrl } from './record.js'
+
+interface DialState {
+  readonly call: CallRuntime
+  readonly doc: Doc
+  readonly at: EventPosition
+  readonly parties: readonly Party[]
+  readonly sequential: boolean
+  readonly timeout: number
+}
+
+type RingEvent =
+  | { readonly kind: 'answer'; readonly party: Party; readonly answeredBy?: AnsweredBy | undefined }
+  | {
+      readonly kind: 'end'
+      readonly party: Party
+      readonly status: 'busy' | 'no-answer' | 'failed'
+      readonly sipCode?: number | undefined
+    }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'hangup' }
+
+/** The party an input names: its index, its target or address, or (absent) the first one ringing. */
+function findParty(parties: readonly Party[], party: number | string | undefined): Party | undefined {
+  const ringing = parties.filter((p) => p.state === 'ringing')
+  if (party === undefined) return ringing[0]
+  return ringing.find(
+    (p) => p.index === party || p.target === party || p.address === party || short(p.target) === party,
+  )
+}
+
+/** Waits for the next thing to happen to the ringing parties: a planned outcome, an input, the timeout. */
+async function nextRingEvent(state: DialState, timeoutAt: number): Promise<RingEvent> {
+  const { call, doc, at, parties } = state
+  for (;;) {
+    const ringing = parties.filter((p) => p.state === 'ringing')
+    if (ringing.length === 0) return { kind: 'none' }
+    const planned = ringing
+      .flatMap((party) =>
+        party.plan === undefined ? [] : [{ party, plan: party.plan, at: party.ringStart + party.plan.ringFor }],
+      )
+      .sort(
+        (a, b) =>
+          a.at - b.at ||
+          Number(b.plan.answers) - Number(a.plan.answers) ||
+          a.party.rank - b.party.rank ||
+          a.party.index - b.party.index,
+      )
+    const next = planned[0]
+    const planned_ = (n: NonNullable<typeof next>): RingEvent =>
+      n.plan.answers
+        ? { kind: 'answer', party: n.party, answeredBy: n.plan.answeredBy }
+        : { kind: 'end', party: n.party, status: n.plan.status }
+    const undecided = ringing.filter((p) => p.plan === undefined)
+    if (undecided.length === 0) {
+      if (next === undefined || next.at > timeoutAt) {
+        call.clock.advanceTo(timeoutAt)
+        return { kind: 'timeout' }
+      }
+      call.clock.advanceTo(next.at)
+      return planned_(next)
+    }
+    const settling = undecided.flatMap((p) => (p.planning === undefined ? [] : [p.planning]))
+    const first = undecided.find((p) => p.planning === undefined)
+    const resolution = await call.wait(
+      at,
+      {
+        kind: 'dial',
+        deadline: Math.min(next?.at ?? Number.POSITIVE_INFINITY, timeoutAt),
+        sequential: state.sequential,
+        timeout: state.timeout,
+        parties: parties.map(describeParty),
+      },
+      doc,
+      {
+        wake: settling.length === 0 ? undefined : Promise.race(settling),
+        // Unscripted (and undecided by the decide hook), a party answers after the usual ring.
+        fallback:
+          first === undefined
+            ? undefined
+            : {
+                at: Math.max(call.clock.now, first.ringStart + SIMULATED.ringSeconds),
+                input: { kind: 'answer', party: first.index },
+              },
+        accepts: (input) => {
+          if (input.kind === 'answer' || input.kind === 'decline') {
+            return findParty(parties, input.party) === undefined
+              ? `no ringing party ${input.party === undefined ? '' : `${JSON.stringify(input.party)} `}to ${input.kind}`
+              : undefined
+          }
+          if (input.kind === 'hangup') {
+            return input.leg === 'callee' ? 'no dialed party has answered yet: decline it instead' : undefined
+          }
+          return 'the call is waiting at a <Dial>, which takes answer, decline, hangup or advance'
+        },
+      },
+    )
+    switch (resolution.kind) {
+      case 'wake':
+        continue
+      case 'deadline':
+        if (next !== undefined && next.at <= call.clock.now) return planned_(next)
+        return { kind: 'timeout' }
+      case 'answer':
+        return { kind: 'answer', party: findParty(parties, resolution.party)!, answeredBy: resolution.answeredBy }
+      case 'decline': {
+        const code = resolution.sipResponseCode
+        const fromCode = code === undefined ? undefined : sipStatus(code)
+        const status = resolution.status ?? (fromCode === undefined || fromCode === 'answer' ? 'busy' : fromCode)
+        return { kind: 'end', party: findParty(parties, resolution.party)!, status, sipCode: code }
+      }
+      case 'hangup':
+        return { kind: 'hangup' }
+      default:
+        throw new Error(`unexpected ${resolution.kind} at a <Dial>`)
+    }
+  }
+}
+
+/** Runs the noun's screening document on the called party's leg. */
+async function screen(state: DialState, party: Party): Promise<'accepted' | 'declined' | 'hangup'> {
+  const { call, doc, at } = state
+  const url = party.element === undefined ? undefined : attribute(party.element, 'url')
+  if (url === undefined || party.tag === 'Queue') return 'accepted'
+  const callee: Leg = {
+    name: 'callee',
+    depth: at.depth + 1,
+    base: party.base,
+    status: 'in-progress',
+    input: { press: party.plan?.press, speak: party.plan?.speak, confidence: party.plan?.confidence },
+  }
+  const screening = await call.fetch(callee, {
+    kind: 'goto',
+    request: 'screening',
+    method: methodOf(attribute(party.element!, 'method')),
+    url: call.http.absolute(url, doc.url, `<${party.tag} url>`),
+    params: {},
+  })
+  const outcome = await call.run(callee, screening, 'screening')
+  if (call.callerGone) return 'hangup'
+  // The screening document ending by itself connects the parties; hanging up declines.
+  const accepted = outcome.kind === 'ended' && outcome.reason === 'end of document'
+  call.emit(at, { type: 'screening-result', target: short(party.target), accepted })
+  return accepted ? 'accepted' : 'declined'
+}
+
+/** A party picked up: reported, screened; returns whether it is connected. */
+async function answered(state: DialState, party: Party, answeredBy: AnsweredBy | undefined) {
+  const { call, at } = state
+  party.state = 'answered'
+  party.answered = true
+  if (answeredBy !== undefined) party.answeredBy = answeredBy
+  legEvent(call, at, party, 'answered')
+  await statusCallback(call, party, at, 'answered', 'in-progress')
+  const screening = await screen(state, party)
+  if (screening !== 'declined') return screening
+  party.state = 'declined'
+  party.result = 'no-answer'
+  await statusCallback(call, party, at, 'completed', 'completed', { CallDuration: '0' })
+  return 'declined'
+}
+
+async function ended(
+  state: DialState,
+  party: Party,
+  status: 'busy' | 'no-answer' | 'failed' | 'canceled',
+  code?: number,
+) {
+  party.state = status === 'canceled' ? 'canceled' : status
+  party.result = status
+  if (code !== undefined) party.sipCode = code
+  legEvent(state.call, state.at, party, status)
+  await statusCallback(state.call, party, state.at, 'completed', status)
+}
+
+/** Rings the parties; returns the one connected, or whether the caller hung up. */
+async function ring(state: DialState): Promise<{ winner?: Party; hungUp?: boolean }> {
+  const { call, at, parties, timeout } = state
+  const cancelRinging = async () => {
+    for (const p of parties) if (p.state === 'ringing') await ended(state, p, 'canceled')
+  }
+  const groups = state.sequential ? parties.map((p) => [p]) : [parties]
+  for (const group of groups) {
+    const start = call.clock.now
+    for (const p of group) p.ringStart = start
+    for (const p of group) await statusCallback(call, p, at, 'initiated', 'initiated')
+    // Busy and failed lines never ring; they end at once.
+    for (const p of group) {
+      if (p.plan !== undefined && !rings(p.plan)) {
+        p.state = 'ringing'
+        if (!state.sequential) await ended(state, p, p.plan.status)
+      }
+    }
+    for (const p of group) {
+      if (p.state === 'queued') {
+        p.state = 'ringing'
+        await statusCallback(call, p, at, 'ringing', 'ringing')
+      }
+    }
+    for (;;) {
+      const event = await nextRingEvent(state, start + timeout)
+      if (event.kind === 'none') break
+      if (event.kind === 'timeout') {
+        for (const p of group) if (p.state === 'ringing') await ended(state, p, 'no-answer')
+        break
+      }
+      if (event.kind === 'hangup') {
+        await cancelRinging()
+        return { hungUp: true }
+      }
+      if (event.kind === 'end') {
+        await ended(state, event.party, event.status, event.sipCode)
+        continue
+      }
+      const outcome = await answered(state, event.party, event.answeredBy)
+      if (outcome === 'hangup') {
+        await cancelRinging()
+        return { hungUp: true }
+      }
+      if (outcome === 'accepted') {
+        // Still ringing: hung up now that another leg is connected.
+        await cancelRinging()
+        return { winner: event.party }
+      }
+    }
+  }
+  return {}
+}
+
+export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlElement): Promise<Step> {
+  const timeout = integerOr(verb, 'Dial', 'timeout')
+  const timeLimit = integerOr(verb, 'Dial', 'timeLimit')
+  const sequential = attribute(verb, 'sequential') === 'true'
+  const hangupOnStar = booleanOr(verb, 'Dial', 'hangupOnStar')
+  const parties = dialParties(call, verb, doc, timeout)
+  call.emit(at, { type: 'dial', targets: parties.map((p) => p.target), sequential, timeout })
+  const state: DialState = {
+    call,
+    doc,
+    at: { leg: 'caller', depth: at.depth + 1 },
+    parties,
+    sequential: sequential || parties.length === 1,
+    timeout,
+  }
+  const { winner, hungUp } = await ring(state)
+
+  let status: DialCallStatus
+  let reported: Party
+  let seconds: number | undefined
+  let callerHungUp = hungUp === true
+  if (winner !== undefined) {
+    const plan = winner.plan === undefined ? undefined : { seconds: winner.plan.duration, hangup: winner.plan.hangup }
+    winner.state = 'connected'
+    const talk = await converse(call, state.at, doc, describeParty(winner), { timeLimit, hangupOnStar, plan })
+    seconds = talk.seconds
+    callerHungUp = talk.endedBy === 'caller'
+    winner.result = 'completed'
+    winner.state = 'completed'
+    call.emit(state.at, { type: 'connected', target: short(winner.target), seconds })
+    await statusCallback(call, winner, state.at, 'completed', 'completed', { CallDuration: String(seconds) })
+    status = winner.tag === 'Conference' ? 'answered' : 'completed'
+    reported = winner
+  } else if (hungUp) {
+    // The caller gave up while it rang: the attempts are canceled.
+    status = 'canceled'
+    reported = parties.find((p) => p.result === 'canceled') ?? parties[parties.length - 1]!
+  } else if (state.sequential) {
+    reported = parties[parties.length - 1]!
+    status = reported.result === 'canceled' || reported.result === undefined ? 'no-answer' : reported.result
+  } else {
+    // Several parties, none connected: a missed answer counts before busy, busy before failure.
+    const found =
+      (['no-answer', 'busy', 'failed'] as const).find((s) => parties.some((p) => p.result === s)) ?? 'no-answer'
+    status = found
+    reported = parties.find((p) => p.result === found) ?? parties[0]!
+  }
+  call.emit(at, { type: 'dial-end', status, ...(seconds === undefined ? {} : { seconds }) })
+
+  const params: Record<string, string> = { DialCallStatus: status, DialCallSid: reported.sid }
+  if (seconds !== undefined) params.DialCallDuration = String(seconds)
+  params.DialBridged = winner === undefined ? 'false' : 'true'
+  const sipCode = reportedSipCode(reported)
+  if (reported.sipCallId !== undefined && sipCode !== undefined) {
+    params.DialSipCallId = reported.sipCallId
+    params.DialSipResponseCode = String(sipCode)
+  }
+  const record = attributeOr(verb, 'Dial', 'record')
+  if (winner !== undefined && seconds !== undefined && record !== 'do-not-record' && record !== 'false') {
+    const recordingSid = call.clock.sid('RE')
+    params.RecordingUrl = recordingUrl(call.accountSid, recordingSid)
+    params.RecordingSid = recordingSid
+    params.RecordingDuration = String(seconds)
+  }
+
+  const action = attribute(verb, 'action')
+  const url = action === undefined ? undefined : call.http.absolute(action, doc.url, '<Dial action>')
+  const method = methodOf(attribute(verb, 'method'))
+  if (callerHungUp) {
+    if (url !== undefined) {
+      // The call is over: Twilio reports the Dial, and nothing it answers is run.
+      leg.status = 'completed'
+      await call.request(leg, 'dial-action', method, url, { ...call.params(leg), ...params })
+    }
+    return { kind: 'ended', reason: 'caller hung up' }
+  }
+  if (url === undefined) return { kind: 'next' }
+  return { kind: 'goto', request: 'dial-action', method, url, params }
+}
