@@ -40,7 +40,7 @@ describe('twiml-jsx sign agrees with the twilio package', () => {
     for (let start = 0; start < samples.length; start += 4) {
       await Promise.all(
         samples.slice(start, start + 4).map(async ({ url, pairs, token }) => {
-          const byName: Record<string, string[]> = {}
+          const byName: Record<string, string[]> = Object.create(null)
           for (const [name, value] of pairs) (byName[name] ??= []).push(value)
           const expected = twilio.getExpectedTwilioSignature(token, url, byName)
           const run = await runBin(['sign', `--token=${token}`, '--', url, ...pairs.map(([n, v]) => `${n}=${v}`)])

@@ -73,8 +73,8 @@ describe('without authToken', () => {
     }
     expect(errors).toHaveLength(2)
     expect(errors[0]).toBe(
-      'twilioWebhook: no Twilio auth token; looked in c.env.TWILIO_AUTH_TOKEN (Workers bindings: wrangler secret put, .dev.vars) ' +
-        'and process.env.TWILIO_AUTH_TOKEN (Node, Bun, Deno). Every webhook is refused with 500.',
+      'twilioWebhook: no Twilio auth token; looked in the TWILIO_AUTH_TOKEN binding (c.env on Workers: wrangler secret put, .dev.vars) ' +
+        'and the TWILIO_AUTH_TOKEN environment variable (Node, Bun, Deno). Every webhook is refused with 500.',
     )
   })
 

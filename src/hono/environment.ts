@@ -13,7 +13,7 @@ export type EnvironmentSource = 'binding' | 'process'
 
 /**
  * `name` from the request's env bindings (`c.env[name]`, Cloudflare Workers), else from the process
- * environment (`process.env[name]` on Node, Bun and Deno). Empty strings count as missing.
+ * environment (Node, Bun and Deno). Empty strings count as missing.
  */
 export function environmentValue(
   c: Context,

@@ -150,7 +150,7 @@ async function authTokenFor(c: Context, option: TwilioWebhookOptions['authToken'
   if (typeof option === 'function') return { token: await option(c), lookedIn: 'what the authToken option returned' }
   return {
     token: environmentValue(c, AUTH_TOKEN_VARIABLE)?.value,
-    lookedIn: `c.env.${AUTH_TOKEN_VARIABLE} (Workers bindings: wrangler secret put, .dev.vars) and process.env.${AUTH_TOKEN_VARIABLE} (Node, Bun, Deno)`,
+    lookedIn: `the ${AUTH_TOKEN_VARIABLE} binding (c.env on Workers: wrangler secret put, .dev.vars) and the ${AUTH_TOKEN_VARIABLE} environment variable (Node, Bun, Deno)`,
   }
 }
 
