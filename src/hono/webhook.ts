@@ -188,7 +188,10 @@ export function twilioWebhook<P extends object = WebhookParams>(
   const shared = options.sharedKeySecret
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   return async function twilioWebhookMiddleware(c, next) {
-    const { token: authToken, lookedIn } = await authTokenFor(c, options.authToken)
+    const { token: authToken, lookedIn } =
+      typeof options.authToken === 'string'
+        ? { token: options.authToken, lookedIn: 'the authToken option (empty)' }
+        : await authTokenFor(c, options.authToken)
     // Without a token nothing can be verified; say so before looking at the request, so that a
     // misconfigured deployment shows up on the first request, signed or not.
     if (!authToken && !c.req.header(SIGNATURE_SETTINGS_HEADER)) {
@@ -208,17 +211,19 @@ export function twilioWebhook<P extends object = WebhookParams>(
         : undefined
     const request = body === undefined ? await unreadRequest(c) : c.req.raw
     if (!request) return c.text('The request body was already consumed', 500)
-    const development = appMode(c, options.mode) === 'development'
+    // The mode matters only for a refusal: read it (an environment variable) only then.
+    const development = () => appMode(c, options.mode) === 'development'
     const result = await verifyTwilioRequest<P>(request, {
       authToken,
       sharedKeySecret,
-      url: await publicUrlOf(c, options),
+      url: options.publicUrl === undefined && !options.trustProxy ? c.req.url : await publicUrlOf(c, options),
       maxBodyBytes: options.maxBodyBytes,
       body,
-      diagnose: development || options.onRejected !== undefined ? diagnoseSignature : undefined,
+      diagnose: (input) =>
+        options.onRejected !== undefined || development() ? diagnoseSignature(input) : Promise.resolve(undefined),
     })
     if (!result.ok) {
-      if (development) console.warn(describeRejection(c, result))
+      if (development()) console.warn(describeRejection(c, result))
       return refuse(c, options, result)
     }
     // The stream is consumed now. HonoRequest derives text(), json(), parseBody() ... from any cached
