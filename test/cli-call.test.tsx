@@ -63,7 +63,7 @@ describe.concurrent('twiml-jsx call against a real server', { timeout: 90_000 },
   test('--raw prints the body as received; --token instead of the environment', async () => {
     const run = await runBin(['call', '--raw', `--token=${TOKEN}`, `${example.origin}/sip/basic`])
     expect(run.stdout).toBe(
-      `200 OK (text/xml; charset=utf-8)\n${XML}<Response><Dial><Sip>sip:kate@example.com</Sip></Dial></Response>\n`,
+      `200 OK (text/xml; charset=utf-8)\n${XML}<Response><Dial><Sip>kate@example.com</Sip></Dial></Response>\n`,
     )
   })
 
