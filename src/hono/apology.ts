@@ -27,8 +27,11 @@ export interface BrokenDocumentOptions {
    * `<Response/>`, which sends no reply).
    */
   apology?: Child | ((error: unknown, c: Context) => Child)
-  /** Where the error goes, one entry per broken response. Default `console.error`. */
-  log?: (line: string) => void
+  /**
+   * Where the error goes, one entry per broken response: the line (method, path, every issue) and the
+   * error itself (its `issues` as data, for tools that read them). Default `console.error`.
+   */
+  log?: (line: string, error: unknown) => void
 }
 
 /** What the default apology says. */
@@ -68,7 +71,10 @@ function apologyFor(error: unknown, c: Context, options: BrokenDocumentOptions &
     const node = typeof chosen === 'function' ? chosen(error, c) : chosen
     return render(node, { context: options.context, enhancedSip: options.enhancedSip })
   } catch (apologyError) {
-    ;(options.log ?? console.error)(`twiml: the apology itself cannot be rendered: ${describe(apologyError)}`)
+    ;(options.log ?? console.error)(
+      `twiml: the apology itself cannot be rendered: ${describe(apologyError)}`,
+      apologyError,
+    )
     return fallback
   }
 }
@@ -88,7 +94,7 @@ export function answerBrokenDocument(
   const request = { method: c.req.method, path: c.req.path }
   if (error instanceof TwimlValidationError && error.request === undefined) error.request = request
   const line = `twiml: ${request.method} ${request.path}: ${describe(error)}`
-  ;(options.log ?? console.error)(line)
+  ;(options.log ?? console.error)(line, error)
   if (appMode(c, options.mode) === 'development') return c.text(line, 500)
   return c.body(apologyFor(error, c, options), 200, { 'Content-Type': TWIML_CONTENT_TYPE })
 }
