@@ -13,6 +13,13 @@
  * folded into a constant string by the engine.
  */
 import { jsx as h } from 'hono/jsx'
+
+/** A hono/jsx node: its string conversion renders it (again on each conversion). */
+type HonoNode = ReturnType<typeof h>
+
+/** hono/jsx: the tree built from the data, then written (the declaration prepended, as hono has none). */
+export const hono = <D,>(doc: Document<D>, d: D): string => XML_DECLARATION + doc.honoTree(d)
+
 import twilio from 'twilio'
 import {
   Break,
@@ -79,7 +86,8 @@ export interface Document<D> {
   readonly options: RenderOptions
   readonly jsx: (d: D) => TwimlNode
   readonly twilio: (d: D) => string
-  readonly hono: (d: D) => string
+  /** hono/jsx's tree of the same tags; `hono()` below writes it with the declaration. */
+  readonly honoTree: (d: D) => HonoNode
   readonly template: (d: D) => string
 }
 
@@ -109,7 +117,7 @@ export const sipHeaders: Document<SipHeadersData> = {
     response.dial().sip(sipUri(d.uri, d.headers))
     return response.toString()
   },
-  hono: (d) => XML_DECLARATION + h('Response', null, h('Dial', null, h('Sip', null, sipUri(d.uri, d.headers)))),
+  honoTree: (d) => h('Response', null, h('Dial', null, h('Sip', null, sipUri(d.uri, d.headers)))),
   template: (d) =>
     `${XML_DECLARATION}<Response><Dial><Sip>${escText(sipUri(d.uri, d.headers))}</Sip></Dial></Response>`,
 }
@@ -185,8 +193,7 @@ export const dial10: Document<Dial10Data> = {
     dial.sip(d.sips[3]!)
     return response.toString()
   },
-  hono: (d) =>
-    XML_DECLARATION +
+  honoTree: (d) =>
     h(
       'Response',
       null,
@@ -330,8 +337,7 @@ export const ivr: Document<IvrData> = {
     response.redirect({ method: 'POST' }, d.welcomeUrl)
     return response.toString()
   },
-  hono: (d) =>
-    XML_DECLARATION +
+  honoTree: (d) =>
     h(
       'Response',
       null,
@@ -459,8 +465,7 @@ export const large: Document<LargeData> = {
     }
     return response.toString()
   },
-  hono: (d) =>
-    XML_DECLARATION +
+  honoTree: (d) =>
     h(
       'Response',
       null,

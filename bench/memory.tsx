@@ -15,7 +15,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks'
 import { render } from 'twiml-jsx'
-import { DOCUMENTS, growthData, growthJsx, growthTwilio } from './documents.js'
+import { DOCUMENTS, growthData, growthJsx, growthTwilio, hono } from './documents.js'
 import { formatBytes, markdownTable } from './format.js'
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -77,7 +77,7 @@ for (const doc of DOCUMENTS) {
     formatBytes(await perCall(() => render(tree, doc.options), k)),
     formatBytes(await perCall(() => doc.jsx(d), k)),
     formatBytes(await perCall(() => doc.twilio(d), k)),
-    formatBytes(await perCall(() => doc.hono(d), k)),
+    formatBytes(await perCall(() => hono(doc, d), k)),
     formatBytes(await perCall(() => doc.template(d), k)),
   ])
 }

@@ -19,19 +19,29 @@ export class IllegalXmlCharError extends Error {
   }
 }
 
-// One search finds whether anything needs work: an escapable character, a control
-// character, a surrogate (valid only in pairs) or U+FFFE/U+FFFF.
-const TEXT_SPECIAL = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
-const ATTR_SPECIAL = /[&<"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
+// One search finds whether anything needs work: an escapable character, a control character, or
+// any character beyond ASCII (a surrogate is valid only in pairs, U+FFFE/U+FFFF never; the others
+// take more than a byte in UTF-8, which the escape counts, so the size rule need not scan the
+// finished document). ASCII text without markup characters is the common case, and needs none.
+const TEXT_SPECIAL = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\u0080-\uFFFF]/
+const ATTR_SPECIAL = /[&<"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\u0080-\uFFFF]/
+
+/**
+ * UTF-8 bytes beyond one per UTF-16 unit in the value last escaped (`escapeText` and
+ * `escapeAttribute` set it): with the string lengths, the document's size in bytes.
+ */
+export let extraBytes = 0
 
 /** Escapes text content. `where` names the text in the error for an illegal character. */
 export function escapeText(value: string, where?: string): string {
+  extraBytes = 0
   const match = TEXT_SPECIAL.exec(value)
   return match === null ? value : escapeFrom(value, match.index, false, where)
 }
 
 /** Escapes an attribute value. `name` names the attribute in the error for an illegal character. */
 export function escapeAttribute(value: string, name?: string): string {
+  extraBytes = 0
   const match = ATTR_SPECIAL.exec(value)
   return match === null
     ? value
@@ -41,8 +51,20 @@ export function escapeAttribute(value: string, name?: string): string {
 function escapeFrom(value: string, start: number, attribute: boolean, where: string | undefined): string {
   let out = value.slice(0, start)
   let last = start
+  let extra = 0
   for (let i = start; i < value.length; i++) {
     const code = value.charCodeAt(i)
+    if (code >= 0x80) {
+      // Two bytes below U+0800, three up to U+FFFF; a surrogate pair is four for its two units.
+      if (code < 0x800) {
+        extra++
+        continue
+      }
+      if (code < 0xd800 || (code > 0xdfff && code < 0xfffe)) {
+        extra += 2
+        continue
+      }
+    }
     let replacement: string
     switch (code) {
       case 38: // &
@@ -76,6 +98,7 @@ function escapeFrom(value: string, start: number, attribute: boolean, where: str
           const next = value.charCodeAt(i + 1)
           if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
             i++ // a valid pair: keep both halves as they are
+            extra += 2
             continue
           }
           throw new IllegalXmlCharError(code, i, where)
@@ -85,7 +108,14 @@ function escapeFrom(value: string, start: number, attribute: boolean, where: str
     out += value.slice(last, i) + replacement
     last = i + 1
   }
+  extraBytes = extra
   return last === 0 ? value : out + value.slice(last)
+}
+
+/** UTF-8 bytes beyond one per UTF-16 unit in an XML name (a name needs no escaping: this only counts). */
+export function nameExtraBytes(name: string): number {
+  escapeText(name)
+  return extraBytes
 }
 
 // XML 1.0 (fifth edition) `Name`: https://www.w3.org/TR/xml/#NT-Name

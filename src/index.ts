@@ -29,6 +29,7 @@ export { type RenderOptions, render, renderAsync, XML_DECLARATION } from './rend
 export { TWIML_RULES, type TwimlRule } from './rules.js'
 export { type AttributeDomain, defaultOf } from './schema.js'
 export * from './unchecked.js'
+export * from './voice/catalog.js'
 export * from './voice/common.js'
 export * from './voice/connect.js'
 export * from './voice/dial.js'

@@ -4,6 +4,7 @@
  * A node is `{ $$typeof, type, props }`. The brand is a registered Symbol, so a
  * value parsed from JSON (a webhook body, a cached object) can never pose as a node.
  */
+import { PLAN, Plan } from './plan.js'
 import { ELEMENT_SPEC, type ElementSpec } from './schema.js'
 
 export type { AttributeKeys, CheckedElement, CheckOptions, ElementSpec, Reporter } from './schema.js'
@@ -51,13 +52,13 @@ export function Fragment(props: { children?: Child }): Child {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function defineElement<P>(spec: ElementSpec<P>): BuiltinElement<P> {
-  const element = ((props: P) => jsx(element, props)) as BuiltinElement<P> & {
-    [ELEMENT_SPEC]: ElementSpec<P>
-    tag: string
-  }
+  const name = spec.name ?? spec.tag
+  // Named by its key, so `name` needs no redefining (that would put the function's properties in
+  // a slow dictionary, and the walk reads them for every element).
+  const element = { [name]: (props: P) => jsx(element, props) }[name] as BuiltinElement<P>
   Object.defineProperty(element, ELEMENT_SPEC, { value: spec })
+  Object.defineProperty(element, PLAN, { value: new Plan(spec) })
   Object.defineProperty(element, 'tag', { value: spec.tag })
-  Object.defineProperty(element, 'name', { value: spec.name ?? spec.tag })
   return element
 }
 

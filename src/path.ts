@@ -6,16 +6,17 @@
  * nothing per element once the stack has grown to the tree's depth.
  */
 import { formatPath, type PathSegment } from './errors.js'
-import { type BuiltinElement, ELEMENT_SPEC } from './node.js'
-import { type CheckedElement, definitionOf, type ElementSpec } from './schema.js'
+import type { Plan } from './plan.js'
+import type { CheckedElement, ElementSpec } from './schema.js'
 
 /** One open element. Passed to the element's `check` as its {@link CheckedElement}. */
 export class Frame implements CheckedElement<any> {
-  spec!: ElementSpec
+  plan!: Plan
   props: any
-  /** Definitions of the child elements so far, in order (counts, ranks, element rules). */
-  readonly children: ElementSpec[] = []
-  /** Where this element stands in its parent's `children`. */
+  /** Definitions of the child elements so far (the first `childCount` entries; later ones are stale). */
+  private readonly children: ElementSpec[] = []
+  childCount = 0
+  /** Where this element stands among its parent's children. */
   position = 0
   /** Characters of text inside, its descendants included. */
   textLength = 0
@@ -26,16 +27,19 @@ export class Frame implements CheckedElement<any> {
   /** The user component this element was written in. */
   component: string | undefined = undefined
 
-  get childCount(): number {
-    return this.children.length
+  get spec(): ElementSpec {
+    return this.plan.spec
   }
 
-  count(...elements: readonly BuiltinElement<any>[]): number {
-    let n = 0
-    for (const child of this.children) {
-      for (const e of elements) if (e[ELEMENT_SPEC] === child) n++
-    }
-    return n
+  /** Appends a child's definition; answers its position. */
+  add(definition: ElementSpec): number {
+    this.children[this.childCount] = definition
+    return this.childCount++
+  }
+
+  /** The definition of the child at `i`. */
+  child(i: number): ElementSpec {
+    return this.children[i]!
   }
 }
 
@@ -56,28 +60,23 @@ export class Walk {
     return this.depth < 2 ? undefined : this.frames[this.depth - 2]
   }
 
-  enter(spec: ElementSpec, props: unknown): Frame {
-    const parent = this.current
+  enter(plan: Plan, props: unknown): Frame {
+    const parent = this.depth === 0 ? undefined : this.frames[this.depth - 1]
     let frame = this.frames[this.depth]
     if (frame === undefined) {
       frame = new Frame()
       this.frames.push(frame)
     }
     this.depth++
-    frame.spec = spec
+    frame.plan = plan
     frame.props = props
-    frame.children.length = 0
+    frame.childCount = 0
     frame.textLength = 0
     frame.ownTextLength = 0
     frame.terminatedBy = undefined
     frame.component = this.component
     this.component = undefined
-    if (parent !== undefined) {
-      frame.position = parent.children.length
-      parent.children.push(definitionOf(spec))
-    } else {
-      frame.position = 0
-    }
+    frame.position = parent === undefined ? 0 : parent.add(plan.definition)
     return frame
   }
 
@@ -90,7 +89,7 @@ export class Walk {
   /** The spec a lowercase tag stands for here: the innermost open element that knows it decides. */
   intrinsic(tag: string): ElementSpec | undefined {
     for (let d = this.depth - 1; d >= 0; d--) {
-      const spec = this.frames[d]!.spec.intrinsics?.(tag)
+      const spec = this.frames[d]!.plan.spec.intrinsics?.(tag)
       if (spec !== undefined) return spec
     }
     return undefined
@@ -101,11 +100,11 @@ export class Walk {
     const out: PathSegment[] = []
     for (let d = 0; d < this.depth; d++) {
       const frame = this.frames[d]!
-      const tag = frame.spec.tag
+      const tag = frame.plan.tag
       let index = 1
       if (d > 0) {
-        const siblings = this.frames[d - 1]!.children
-        for (let i = 0; i < frame.position; i++) if (siblings[i]!.tag === tag) index++
+        const parent = this.frames[d - 1]!
+        for (let i = 0; i < frame.position; i++) if (parent.child(i).tag === tag) index++
       }
       out.push(frame.component === undefined ? { tag, index } : { tag, index, component: frame.component })
     }

@@ -4,10 +4,11 @@
  * this file only writes, and throws {@link TwimlRenderError} for what cannot be written at all.
  */
 import { type TwimlIssue, TwimlRenderError, TwimlValidationError } from './errors.js'
-import { escapeAttribute, escapeText, IllegalXmlCharError, isXmlName } from './escape.js'
+import { escapeAttribute, escapeText, extraBytes, IllegalXmlCharError, isXmlName, nameExtraBytes } from './escape.js'
 import { type Child, ELEMENT_SPEC, Fragment, isNode, type TwimlNode } from './node.js'
 import { Walk } from './path.js'
-import type { AttributeDomain, ElementSpec, Reporter } from './schema.js'
+import { PLAN, type Plan, PROP_MEMO_LIMIT, planOf, type Written } from './plan.js'
+import type { Reporter } from './schema.js'
 import { type DocumentContext, Validator } from './validate.js'
 
 /** The XML declaration twilio's builder writes; ours is the same so the bytes match. */
@@ -39,7 +40,7 @@ export interface RenderOptions {
   context?: DocumentContext
 }
 
-/** One render in progress. */
+/** One render in progress; kept (with its walk and judge) for the next render once it is done. */
 class Writer {
   out = XML_DECLARATION
   /** A start tag has been written without its closing `>` (so an empty element can become `<X/>`). */
@@ -49,36 +50,55 @@ class Writer {
    * complete (`{'\uD83D'}{'\uDE00'}` is one emoji, as in twilio's output); anything else is an error.
    */
   pendingHigh = -1
-  constructor(
-    readonly walk: Walk,
-    readonly validator: Validator | undefined,
-  ) {}
+  /** UTF-8 bytes of the output beyond its length, counted as text and attributes are escaped. */
+  extra = 0
+  /** The judge, when validation is on. */
+  validator: Validator | undefined = undefined
+  readonly walk = new Walk()
+  private readonly judge = new Validator(this.walk)
+
+  begin(options: RenderOptions): void {
+    this.out = XML_DECLARATION
+    this.open = false
+    this.pendingHigh = -1
+    this.extra = 0
+    if (options.validate === 'off') {
+      this.validator = undefined
+    } else {
+      this.judge.begin(options)
+      this.validator = this.judge
+    }
+  }
 }
 
-// Walks are reused between renders (their frames are); a render inside a render gets its own.
-let idleWalk: Walk | undefined
+// The writer is reused between renders; a render inside a render (a component that renders) gets its own.
+let idle: Writer | undefined
 
 /** Renders a TwiML tree to a string. Throws if it meets an async component: use {@link renderAsync}. */
 export function render(node: Child, options: RenderOptions = {}): string {
-  const walk = idleWalk ?? new Walk()
-  idleWalk = undefined
-  const validator = options.validate === 'off' ? undefined : new Validator(walk, options)
-  const w = new Writer(walk, validator)
+  const w = idle ?? new Writer()
+  idle = undefined
   try {
-    renderChild(node, w)
-    closeText(w)
-  } catch (error) {
-    if (error instanceof IllegalXmlCharError) throw renderError(w, error.message)
-    throw error
+    w.begin(options)
+    try {
+      renderChild(node, w)
+      closeText(w)
+    } catch (error) {
+      if (error instanceof IllegalXmlCharError) throw renderError(w, error.message)
+      throw error
+    } finally {
+      w.walk.reset()
+    }
+    const validator = w.validator
+    if (validator !== undefined) {
+      validator.finish(w.out, w.out.length + w.extra)
+      if (validator.issues !== undefined) throw new TwimlValidationError(validator.issues)
+    }
+    return w.out
   } finally {
-    walk.reset()
-    idleWalk = walk
+    w.out = ''
+    idle = w
   }
-  if (validator !== undefined) {
-    validator.finish(w.out)
-    if (validator.issues.length > 0) throw new TwimlValidationError(validator.issues)
-  }
-  return w.out
 }
 
 /** Renders a tree that may hold async components or promises; the bytes equal {@link render}'s. */
@@ -87,27 +107,33 @@ export async function renderAsync(node: Child | Promise<Child>, options: RenderO
 }
 
 function renderChild(child: Child, w: Writer): void {
-  if (typeof child === 'string') {
-    if (child !== '') renderText(child, w)
+  // Nodes and arrays first: most children of most elements are nodes.
+  if (typeof child === 'object') {
+    if (child === null) return
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) renderChild(child[i], w)
+      return
+    }
+    if (!isNode(child)) throw notANode(child, w)
+  } else {
+    if (typeof child === 'string') {
+      if (child !== '') renderText(child, w)
+    } else if (typeof child === 'number' || typeof child === 'bigint') {
+      renderText(String(child), w)
+    } else if (child !== undefined && typeof child !== 'boolean') {
+      throw notANode(child, w)
+    }
     return
   }
-  if (child === null || child === undefined || typeof child === 'boolean') return
-  if (typeof child === 'number' || typeof child === 'bigint') {
-    renderText(String(child), w)
-    return
-  }
-  if (Array.isArray(child)) {
-    for (let i = 0; i < child.length; i++) renderChild(child[i], w)
-    return
-  }
-  if (!isNode(child)) throw notANode(child, w)
   const type = child.type
+  if (type === Fragment) {
+    renderChild(child.props?.children, w)
+    return
+  }
   if (typeof type === 'function') {
-    const spec = (type as { [ELEMENT_SPEC]?: ElementSpec })[ELEMENT_SPEC]
-    if (spec !== undefined) {
-      renderElement(spec, child.props, w)
-    } else if (type === Fragment) {
-      renderChild(child.props?.children, w)
+    const plan = (type as { [PLAN]?: Plan })[PLAN]
+    if (plan !== undefined) {
+      renderElement(plan, child.props, w)
     } else if (type === ComponentOutput) {
       renderComponent(child.props.name, child.props.children, w)
     } else {
@@ -122,14 +148,15 @@ function renderChild(child: Child, w: Writer): void {
     }
     return
   }
-  renderElement(w.walk.intrinsic(type) ?? unknownIntrinsic(type, w), child.props, w)
+  const spec = w.walk.intrinsic(type)
+  renderElement(spec === undefined ? unknownIntrinsic(type, w) : planOf(spec), child.props, w)
 }
 
 /**
  * A lowercase tag no open element knows (SSML outside `<Say>`): written as given, if it is an XML
  * name, and reported as misplaced.
  */
-function unknownIntrinsic(tag: string, w: Writer): ElementSpec {
+function unknownIntrinsic(tag: string, w: Writer): Plan {
   if (typeof tag !== 'string' || !isXmlName(tag))
     throw renderError(w, `${JSON.stringify(tag)} is not an XML element name`)
   w.validator?.report(
@@ -139,7 +166,7 @@ function unknownIntrinsic(tag: string, w: Writer): ElementSpec {
     'error',
     [...w.walk.segments(), { tag, index: 1 }],
   )
-  return { tag, attributes: {}, children: { text: true }, unchecked: true }
+  return planOf({ tag, attributes: {}, children: { text: true }, unchecked: true })
 }
 
 /** A user component's output: its elements carry its name in their path segments. */
@@ -163,6 +190,7 @@ function renderText(text: string, w: Writer): void {
     const c = text.charCodeAt(0)
     if (c < 0xdc00 || c > 0xdfff) closeText(w)
     w.out += text[0]
+    w.extra++ // the second half of a pair (the first counted one too)
     w.pendingHigh = -1
     start = 1
   }
@@ -170,11 +198,14 @@ function renderText(text: string, w: Writer): void {
   const last = text.charCodeAt(end - 1)
   if (last >= 0xd800 && last <= 0xdbff && end - 1 >= start) end--
   if (start === 0 && end === text.length) {
-    w.out += escapeText(text)
+    const written = escapedText(text)
+    w.out += written.fragment
+    w.extra += written.extra
     return
   }
   try {
     w.out += escapeText(text.slice(start, end))
+    w.extra += extraBytes
   } catch (error) {
     // Report the index in the text as given, not in the slice.
     if (error instanceof IllegalXmlCharError) throw new IllegalXmlCharError(error.codePoint, error.index + start)
@@ -182,8 +213,27 @@ function renderText(text: string, w: Writer): void {
   }
   if (end < text.length) {
     w.out += text[end]
+    w.extra++
     w.pendingHigh = end
   }
+}
+
+// Texts a document repeats (the same tree rendered again, the same words in many elements) are
+// escaped once: a pure function of the text, remembered for short texts, a few hundred at most.
+const escapedTexts = new Map<string, Written>()
+const TEXT_MEMO_LIMIT = 512
+const MEMO_LENGTH = 256
+
+function escapedText(text: string): Written {
+  let written = text.length <= MEMO_LENGTH ? escapedTexts.get(text) : undefined
+  if (written === undefined) {
+    written = { fragment: escapeText(text), extra: extraBytes, valid: true }
+    if (text.length <= MEMO_LENGTH) {
+      if (escapedTexts.size >= TEXT_MEMO_LIMIT) escapedTexts.clear()
+      escapedTexts.set(text, written)
+    }
+  }
+  return written
 }
 
 /** Text ends here (markup or the end of the document follows): half a surrogate pair cannot stay. */
@@ -194,53 +244,94 @@ function closeText(w: Writer): void {
   throw new IllegalXmlCharError(w.out.charCodeAt(w.out.length - 1), at)
 }
 
-function renderElement(spec: ElementSpec, props: Record<string, any> | null | undefined, w: Writer): void {
-  const tag = spec.tag
-  closeText(w)
+function renderElement(plan: Plan, props: Record<string, any> | null | undefined, w: Writer): void {
+  if (w.pendingHigh !== -1) closeText(w)
   if (w.open) {
     w.out += '>'
     w.open = false
   }
-  const frame = w.walk.enter(spec, props)
+  const frame = w.walk.enter(plan, props)
   const validator = w.validator
   if (validator !== undefined) validator.placement(frame)
-  let out = `<${tag}`
+  let out = `<${plan.tag}`
+  w.extra += plan.tagExtra
   if (props != null) {
-    const skip = spec.nonAttributes
-    const names = spec.attributeNames
-    const domains = spec.attributes as Readonly<Record<string, AttributeDomain | undefined>>
     for (const key in props) {
       if (key === 'children') continue
       const value = props[key]
       if (value === undefined || value === null) continue
-      if (validator !== undefined) validator.attribute(spec, key, value)
-      if (skip?.has(key)) continue
-      const name = names?.[key] ?? key
-      // Props the element defines have XML names; any other key reaches the XML only if it is one.
-      if (!Object.hasOwn(domains, key) && !isXmlName(name)) {
-        throw renderError(w, `${JSON.stringify(key)} is not an XML attribute name, so it cannot be written`)
+      const prop = plan.props.get(key)
+      if (prop === undefined) {
+        out += unknownAttribute(plan, key, value, w)
+        continue
       }
-      out += ` ${name}="${escapeAttribute(attributeValue(name, value, w), name)}"`
+      // The same value as last time (a tree rendered again, a prop repeated in the document):
+      // what was written then, without checking or escaping it again.
+      if (value === prop.lastValue && (validator === undefined || prop.lastValid)) {
+        out += prop.lastFragment
+        w.extra += prop.lastExtra
+        continue
+      }
+      if (prop.inert) continue
+      // Remembered by the text written (an array as its space-separated items: it may change
+      // between renders, its text is what counts). Objects other than arrays are not remembered.
+      const text = Array.isArray(value) ? value.join(' ') : value
+      const remember = typeof text !== 'object' && (typeof text !== 'string' || text.length <= MEMO_LENGTH)
+      let written = remember ? prop.memo.get(text) : undefined
+      if (written === undefined || (validator !== undefined && !written.valid)) {
+        written = {
+          fragment:
+            prop.prefix === undefined
+              ? ''
+              : `${prop.prefix}${escapeAttribute(attributeValue(prop.wire, text, w), prop.wire)}"`,
+          extra: prop.prefix === undefined ? 0 : prop.nameExtra + extraBytes,
+          valid: validator?.value(key, prop.domain, value) === true,
+        }
+        if (remember) {
+          if (prop.memo.size >= PROP_MEMO_LIMIT) prop.memo.clear()
+          prop.memo.set(text, written)
+        }
+      }
+      // The last value itself, only if it cannot change in place.
+      if (remember && text === value) {
+        prop.lastValue = value
+        prop.lastFragment = written.fragment
+        prop.lastExtra = written.extra
+        prop.lastValid = written.valid
+      }
+      out += written.fragment
+      w.extra += written.extra
     }
   }
   w.out += out
   w.open = true
   const children = props?.children
-  const text = spec.text?.(children, props ?? {}, validator?.reporter ?? ignore)
+  const text = plan.text?.(children, props ?? {}, validator?.reporter ?? ignore)
   if (text !== undefined) {
     if (text !== '') renderText(text, w)
   } else if (children !== undefined && children !== null) {
     renderChild(children, w)
   }
-  closeText(w)
+  if (w.pendingHigh !== -1) closeText(w)
   if (w.open) {
     w.out += '/>'
     w.open = false
   } else {
-    w.out += `</${tag}>`
+    w.out += plan.close
+    w.extra += plan.tagExtra
   }
   if (validator !== undefined) validator.close(frame)
   w.walk.exit()
+}
+
+/** A prop the element does not define: reported, and written only if its name is an XML name. */
+function unknownAttribute(plan: Plan, key: string, value: unknown, w: Writer): string {
+  w.validator?.unknown(plan, key)
+  if (!isXmlName(key))
+    throw renderError(w, `${JSON.stringify(key)} is not an XML attribute name, so it cannot be written`)
+  const fragment = ` ${key}="${escapeAttribute(attributeValue(key, value, w), key)}"`
+  w.extra += extraBytes + nameExtraBytes(key)
+  return fragment
 }
 
 const ignore: Reporter = () => {}

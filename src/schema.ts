@@ -165,10 +165,10 @@ export type Reporter = (rule: TwimlRule, message: string, code?: number | string
 /** What an element's `check` sees once its children are rendered. */
 export interface CheckedElement<P> {
   readonly props: P
-  /** How many child elements are of these definitions. */
-  count(...elements: readonly BuiltinElement<any>[]): number
   /** Number of child elements. */
   readonly childCount: number
+  /** The definition of the child element at `index` (0 to `childCount - 1`). */
+  child(index: number): ElementSpec
   /** Characters of text inside the element, descendants included. */
   readonly textLength: number
   /** Characters of text directly inside the element. */

@@ -6,17 +6,10 @@
  */
 import type { PathSegment, TwimlIssue } from './errors.js'
 import type { Frame, Walk } from './path.js'
+import type { Plan } from './plan.js'
 import type { RenderOptions } from './render.js'
 import type { TwimlRule } from './rules.js'
-import {
-  type AttributeDomain,
-  childDefinitions,
-  definitionOf,
-  ELEMENT_SPEC,
-  type ElementSpec,
-  mayContain,
-  nameOf,
-} from './schema.js'
+import { type AttributeDomain, ELEMENT_SPEC, nameOf, type Reporter } from './schema.js'
 
 export { urlProblem } from './url.js'
 
@@ -50,111 +43,117 @@ export const INLINE_TWIML_LIMIT = 4000
 
 const UNREACHABLE_DOC = 'https://www.twilio.com/docs/voice/twiml/hangup'
 
-/** Applies the rules to one render's walk. Made by `render()` when validation is on. */
-export class Validator {
-  /** Errors collected in `'throw'` mode. */
-  readonly issues: TwimlIssue[] = []
-  private readonly context: DocumentContext
+const quote = (value: unknown) =>
+  typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value)
 
-  constructor(
-    private readonly walk: Walk,
-    private readonly options: RenderOptions,
-  ) {
+/** Applies the rules to one render's walk. Kept with the walk between renders. */
+export class Validator {
+  /** Errors collected in `'throw'` mode (`undefined` until the first). */
+  issues: TwimlIssue[] | undefined = undefined
+  private options: RenderOptions = {}
+  private context: DocumentContext = 'voice'
+  /** The reporter element rules receive; the path is where the walk is. */
+  readonly reporter: Reporter
+
+  constructor(private readonly walk: Walk) {
+    this.reporter = (rule, message, code) => this.report(rule, message, code)
+  }
+
+  /** Starts a render with these options. */
+  begin(options: RenderOptions): void {
+    this.options = options
     this.context = options.context ?? 'voice'
+    this.issues = undefined
   }
 
   /** Rules about where the element just entered stands: the root, its parent's child rule, the context. */
   placement(frame: Frame): void {
-    const spec = frame.spec
+    const plan = frame.plan
     const parent = this.walk.parent
     if (parent === undefined) {
-      if (!definitionOf(spec).root && this.context !== 'fragment') {
-        this.report('document.root', `the root element is <${spec.tag}>; a TwiML document's root is <Response>`)
+      if (!plan.root && this.context !== 'fragment') {
+        this.report('document.root', `the root element is <${plan.tag}>; a TwiML document's root is <Response>`)
       }
       return
     }
-    if (!mayContain(parent.spec, spec)) this.report('children.element', misplaced(parent.spec, spec))
+    if (!parent.plan.mayContain(plan)) this.report('children.element', misplaced(parent.plan, plan))
     if (parent.terminatedBy !== undefined) {
       this.report(
         'document.unreachable',
-        `<${spec.tag}> comes after <${parent.terminatedBy.tag}> and never runs`,
+        `<${plan.tag}> comes after <${parent.terminatedBy.tag}> and never runs`,
         UNREACHABLE_DOC,
         'warning',
       )
     }
-    if (this.context === 'screening' && spec.tag === 'Dial') {
+    if (this.context === 'screening' && plan.tag === 'Dial') {
       this.report('context.screening', "a screening document (run at a noun's url) cannot contain <Dial>")
-    } else if (this.context === 'conference-wait' && this.walk.depth === 2 && !CONFERENCE_WAIT_VERBS.has(spec.tag)) {
+    } else if (this.context === 'conference-wait' && this.walk.depth === 2 && !CONFERENCE_WAIT_VERBS.has(plan.tag)) {
       this.report(
         'context.conference-wait',
-        `a conference waitUrl document can only use <Say>, <Play>, <Pause> and <Redirect>, not <${spec.tag}> (Twilio error 13238)`,
+        `a conference waitUrl document can only use <Say>, <Play>, <Pause> and <Redirect>, not <${plan.tag}> (Twilio error 13238)`,
         13238,
       )
     }
   }
 
-  /** One prop of the current element. */
-  attribute(spec: ElementSpec, key: string, value: unknown): void {
-    if (spec.unchecked) return
-    const domains = spec.attributes as Readonly<Record<string, AttributeDomain | undefined>>
-    const domain = Object.hasOwn(domains, key) ? domains[key] : undefined
-    if (domain === undefined) {
-      const near = closest(key, Object.keys(domains))
-      this.report(
-        'attribute.unknown',
-        `${key} is not an attribute of <${spec.tag}>${near === undefined ? '' : ` (did you mean ${near}?)`}`,
-      )
-      return
-    }
+  /** A prop's value against its domain; reports and answers `false` when it is outside. */
+  value(key: string, domain: AttributeDomain, value: unknown): boolean {
     const problem = domain.check(value)
-    if (problem === undefined) return
+    if (problem === undefined) return true
     const code = domain.kind === 'string' || domain.kind === 'pattern' ? domain.code : undefined
     // A finding describes the value ("is 300 characters, …"); otherwise the value is quoted.
     const message =
       problem.finding === undefined
-        ? `${key} is ${typeof value === 'string' || Array.isArray(value) ? JSON.stringify(value) : String(value)}; it must be ${problem.expected}`
+        ? `${key} is ${quote(value)}; it must be ${problem.expected}`
         : `${key} ${problem.finding}`
     this.report('attribute.value', code === undefined ? message : `${message} (Twilio error ${code})`, code)
+    return false
+  }
+
+  /** A prop the element does not have. */
+  unknown(plan: Plan, key: string): void {
+    if (plan.unchecked) return
+    const near = closest(key, plan.props.keys())
+    this.report(
+      'attribute.unknown',
+      `${key} is not an attribute of <${plan.tag}>${near === undefined ? '' : ` (did you mean ${near}?)`}`,
+    )
   }
 
   /** Text directly inside the current element. */
   text(frame: Frame, text: string): void {
     frame.textLength += text.length
     frame.ownTextLength += text.length
-    const spec = frame.spec
-    if (spec.children?.text !== true && !spec.unchecked) {
+    const plan = frame.plan
+    if (!plan.takesText && !plan.unchecked) {
       this.report(
         'children.text',
-        `<${spec.tag}> cannot contain text, and holds "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`,
+        `<${plan.tag}> cannot contain text, and holds "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`,
       )
     }
   }
 
   /** The element is written, children and all: its own rules, then what its parent learns from it. */
   close(frame: Frame): void {
-    const spec = frame.spec
-    if (spec.check !== undefined) spec.check(frame, this.reporter, this.options)
+    const plan = frame.plan
+    if (plan.check !== undefined) plan.check(frame, this.reporter, this.options)
     const parent = this.walk.parent
     if (parent !== undefined) {
       parent.textLength += frame.textLength
-      if (spec.terminal && parent.terminatedBy === undefined) parent.terminatedBy = spec
+      if (plan.terminal && parent.terminatedBy === undefined) parent.terminatedBy = plan.spec
     }
   }
 
-  /** Rules about the whole document, once it is written. Throws the collected errors. */
-  finish(out: string): void {
-    // Only a long string can be over the limit: UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (out.length * 3 > DOCUMENT_BYTE_LIMIT) {
-      const bytes = utf8Length(out)
-      if (bytes > DOCUMENT_BYTE_LIMIT) {
-        this.report(
-          'document.size',
-          `the document is ${bytes} bytes of UTF-8 (declaration included), the limit for a webhook response is ${DOCUMENT_BYTE_LIMIT} (Twilio error 11750)`,
-          11750,
-          'error',
-          [],
-        )
-      }
+  /** Rules about the whole document, once it is written (`bytes`: its UTF-8 length, counted as it was written). */
+  finish(out: string, bytes: number): void {
+    if (bytes > DOCUMENT_BYTE_LIMIT) {
+      this.report(
+        'document.size',
+        `the document is ${bytes} bytes of UTF-8 (declaration included), the limit for a webhook response is ${DOCUMENT_BYTE_LIMIT} (Twilio error 11750)`,
+        11750,
+        'error',
+        [],
+      )
     }
     if (this.context === 'rest-api' && out.length > INLINE_TWIML_LIMIT) {
       this.report(
@@ -166,10 +165,6 @@ export class Validator {
       )
     }
   }
-
-  /** The reporter element rules receive; the path is where the walk is. */
-  readonly reporter = (rule: TwimlRule, message: string, code?: number | string): void =>
-    this.report(rule, message, code)
 
   report(
     rule: TwimlRule,
@@ -189,30 +184,28 @@ export class Validator {
       const onIssue = this.options.onIssue ?? ((i: TwimlIssue) => console.warn(`twiml-jsx: ${i.path}: ${i.message}`))
       onIssue(issue)
     } else {
-      this.issues.push(issue)
+      ;(this.issues ??= []).push(issue)
     }
   }
 }
 
 /** Why `child` cannot stand in `parent`, naming what the parent takes. */
-function misplaced(parent: ElementSpec, child: ElementSpec): string {
-  const allowed = [...childDefinitions(definitionOf(parent))]
-  if (definitionOf(parent).root) {
-    const roots = definitionOf(child).verbOf
+function misplaced(parent: Plan, child: Plan): string {
+  if (parent.root) {
+    const roots = child.definition.verbOf
     return roots === undefined || roots.length === 0
       ? `<${parent.tag}> cannot contain <${child.tag}>, which is not a verb`
       : `<${parent.tag}> cannot contain <${child.tag}>, a verb of ${roots.map((r) => nameOf(r[ELEMENT_SPEC])).join(' and ')}`
   }
+  const allowed = [...parent.childDefinitions()]
   if (allowed.length === 0) return `<${parent.tag}> cannot contain elements, and holds <${child.tag}>`
   const sameTag = allowed.find((a) => a.tag === child.tag)
   if (sameTag !== undefined) {
     // Two definitions share the tag (Dial's Sip and Refer's): name both.
-    return `<${parent.tag}> cannot contain ${nameOf(child)}; its <${child.tag}> is ${nameOf(sameTag)}`
+    return `<${parent.tag}> cannot contain ${nameOf(child.spec)}; its <${child.tag}> is ${nameOf(sameTag)}`
   }
   return `<${parent.tag}> cannot contain <${child.tag}>; it takes ${allowed.map((t) => `<${t.tag}>`).join(', ')}`
 }
-
-// --- suggestions ------------------------------------------------------------------------------
 
 /**
  * The candidate closest to `word` by edit distance (insertions, deletions, substitutions and
@@ -252,23 +245,4 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length]![b.length]!
-}
-
-// --- sizes ------------------------------------------------------------------------------------
-
-const NON_ASCII = /[^\0-\x7F]/
-
-/** UTF-8 length of a string, without allocating. */
-export function utf8Length(s: string): number {
-  // The search runs in native code, several times faster than the loop; ASCII needs no loop at all.
-  const first = s.search(NON_ASCII)
-  if (first === -1) return s.length
-  let bytes = s.length
-  for (let i = first; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) continue
-    // Two bytes below U+0800; each half of a surrogate pair adds one (four for the pair); three otherwise.
-    bytes += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2
-  }
-  return bytes
 }

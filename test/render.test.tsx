@@ -15,7 +15,9 @@ import {
   render,
   renderAsync,
   Say,
+  type TwimlNode,
   TwimlRenderError,
+  type TwimlValidationError,
   VoiceResponse,
 } from 'twiml-jsx'
 import { jsx } from 'twiml-jsx/jsx-runtime'
@@ -231,5 +233,70 @@ describe('render: clear errors naming the element path', () => {
     expect(() => render(<Response>{Hangup as never}</Response>)).toThrow(
       'Response: a child is the component Hangup itself; write <Hangup /> to use it',
     )
+  })
+})
+
+describe('rendering again: the same bytes and the same problems, whatever was rendered before', () => {
+  test('a tree rendered twice reports its problems twice; off, then on, still checks', () => {
+    const js = (props: Record<string, unknown>) => props as Record<string, never>
+    const tree = (
+      <Response>
+        <Dial {...js({ timeout: 1, record: 'always' })}>+15550001111</Dial>
+      </Response>
+    )
+    const messages = () => {
+      try {
+        render(tree)
+        return []
+      } catch (e) {
+        return (e as TwimlValidationError).issues.map((i) => i.message)
+      }
+    }
+    expect(render(tree, { validate: 'off' })).toBe(
+      `${DECL}<Response><Dial timeout="1" record="always">+15550001111</Dial></Response>`,
+    )
+    const first = messages()
+    expect(first).toHaveLength(2)
+    expect(messages()).toEqual(first)
+    expect(render(tree, { validate: 'off' })).toBe(
+      `${DECL}<Response><Dial timeout="1" record="always">+15550001111</Dial></Response>`,
+    )
+    expect(messages()).toEqual(first)
+  })
+
+  test('values changed in place between renders are written as they are now', () => {
+    const events: ('ringing' | 'answered' | 'completed')[] = ['ringing']
+    const props: { timeout: number } = { timeout: 10 }
+    const tree = (
+      <Response>
+        <Dial {...props}>
+          <Number statusCallbackEvent={events}>+15550001111</Number>
+        </Dial>
+      </Response>
+    )
+    expect(render(tree)).toContain('<Dial timeout="10"><Number statusCallbackEvent="ringing">')
+    events.push('answered')
+    ;(tree.props.children as TwimlNode).props.timeout = 20
+    expect(render(tree)).toContain('<Dial timeout="20"><Number statusCallbackEvent="ringing answered">')
+    events.push('hangup' as never)
+    expect(() => render(tree)).toThrow(
+      'statusCallbackEvent has "hangup"; allowed: initiated, ringing, answered, completed',
+    )
+  })
+
+  test('a render inside a component (a nested render) leaves the outer one intact', () => {
+    function Nested() {
+      const inner = render(<Say>inner</Say>, { context: 'fragment' })
+      return <Say>{inner.length}</Say>
+    }
+    expect(
+      render(
+        <Response>
+          <Say>before</Say>
+          <Nested />
+          <Say>after</Say>
+        </Response>,
+      ),
+    ).toBe(`${DECL}<Response><Say>before</Say><Say>54</Say><Say>after</Say></Response>`)
   })
 })

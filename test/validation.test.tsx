@@ -4,6 +4,7 @@
  * and the element files).
  */
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import {
   Application,
   Client,
@@ -38,6 +39,7 @@ import {
   Uri,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
+import { hostileString } from './support/documents.js'
 import { DECL, type IssueSummary, issuesOf, reported } from './support/issues.js'
 
 /** Props from JavaScript, which the types would refuse. */
@@ -409,7 +411,7 @@ const CASES: readonly RuleCase[] = [
         path: 'Response > Dial',
         rule: 'attribute.value',
         message:
-          'record is "always"; it must be one of do-not-record, record-from-answer, record-from-ringing, record-from-answer-dual, record-from-ringing-dual',
+          'record is "always"; it must be one of do-not-record, record-from-answer, record-from-ringing, record-from-answer-dual, record-from-ringing-dual, or true or false (Twilio warning 13218)',
       },
     ],
   },
@@ -1279,5 +1281,44 @@ describe('the README', () => {
       ].join('\n'),
     )
     expect(readFileSync('README.md', 'utf8')).toContain(message)
+  })
+})
+
+describe('the document size is counted in UTF-8 bytes as the document is written', () => {
+  test('any text and attribute values: exactly at the limit passes, one byte more is reported with its count', () => {
+    const utf8 = (s: string) => new TextEncoder().encode(s).length
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostileString(40), hostileString(12)), { maxLength: 6 }), (parts) => {
+        const says = parts.map(([text, language], i) => (
+          <Say key={i} language={language}>
+            {text}
+          </Say>
+        ))
+        // The documents below have children, so <Response> is written open and closed: measure it so.
+        const body = `${render(<Response>{[...says, <Pause key="p" />]}</Response>, { validate: 'off' }).slice(
+          0,
+          -'<Pause/></Response>'.length,
+        )}</Response>`
+        // Fill up to the limit with <Say>s of ASCII (at most 4000 characters each): 11 bytes of tags each.
+        const filler = (bytes: number) => {
+          const out = []
+          for (let left = bytes; left > 0; left -= 4011) {
+            out.push(<Say key={`f${left}`}>{'a'.repeat(Math.min(4000, left - 11))}</Say>)
+          }
+          return out
+        }
+        const free = 64 * 1024 - utf8(body)
+        fc.pre(free % 4011 > 11 && free % 4011 < 4011)
+        const at = (extra: number) => (
+          <Response>{[...says, ...filler(free), <Say key="x">{'b'.repeat(extra)}</Say>]}</Response>
+        )
+        const exact = <Response>{[...says, ...filler(free)]}</Response>
+        expect(utf8(render(exact))).toBe(64 * 1024)
+        expect(issuesOf(() => render(at(1))).map((i) => i.message)).toEqual([
+          'the document is 65548 bytes of UTF-8 (declaration included), the limit for a webhook response is 65536 (Twilio error 11750)',
+        ])
+      }),
+      { numRuns: 200 },
+    )
   })
 })

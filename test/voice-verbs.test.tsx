@@ -7,6 +7,7 @@ import twilio from 'twilio'
 import {
   AiSession,
   Autopilot,
+  Conference,
   Config,
   Connect,
   Conversation,
@@ -17,9 +18,11 @@ import {
   Echo,
   Enqueue,
   type EnqueueProps,
+  Gather,
   Language,
   Leave,
   MediaFilter,
+  Number,
   Parameter,
   Pause,
   Pay,
@@ -886,5 +889,83 @@ describe('<Pay> and <Prompt>', () => {
         </Response>,
       ),
     ).toBe(r.toString())
+  })
+})
+
+describe("values Twilio's pages document beyond twilio-node's types are accepted", () => {
+  test("<Pay> ACH with Twilio's own <Prompt errorType> example, byte for byte with the builder", () => {
+    const xml = render(
+      <Response>
+        <Pay timeout={5} maxAttempts={3} paymentMethod="ach-debit" language="en-US">
+          <Prompt for="bank-routing-number">
+            <Say>Please enter your bank routing number.</Say>
+          </Prompt>
+          <Prompt for="bank-routing-number" errorType={['timeout']}>
+            <Say>You didn't enter your routing number. Please enter your bank routing number.</Say>
+          </Prompt>
+          <Prompt for="bank-routing-number" errorType={['invalid-bank-routing-number']}>
+            <Say>That was an invalid bank routing number. Please try again.</Say>
+          </Prompt>
+          <Prompt for="bank-account-number">
+            <Say>Please enter your bank account number.</Say>
+          </Prompt>
+          <Prompt for="bank-account-number" errorType={['timeout']}>
+            <Say>You didn't enter your bank account number. Please enter your bank account number.</Say>
+          </Prompt>
+          <Prompt for="payment-processing">
+            <Say>Thank you. Please wait while we process your payment.</Say>
+          </Prompt>
+        </Pay>
+      </Response>,
+    )
+    const vr = oracle()
+    const pay = vr.pay({ timeout: 5, maxAttempts: 3, paymentMethod: 'ach-debit', language: 'en-US' })
+    pay.prompt({ for: 'bank-routing-number' }).say('Please enter your bank routing number.')
+    pay
+      .prompt({ for: 'bank-routing-number', errorType: ['timeout'] })
+      .say("You didn't enter your routing number. Please enter your bank routing number.")
+    pay
+      .prompt({ for: 'bank-routing-number', errorType: ['invalid-bank-routing-number' as 'timeout'] })
+      .say('That was an invalid bank routing number. Please try again.')
+    pay.prompt({ for: 'bank-account-number' }).say('Please enter your bank account number.')
+    pay
+      .prompt({ for: 'bank-account-number', errorType: ['timeout'] })
+      .say("You didn't enter your bank account number. Please enter your bank account number.")
+    pay.prompt({ for: 'payment-processing' }).say('Thank you. Please wait while we process your payment.')
+    expect(xml).toBe(vr.toString())
+  })
+
+  test('one document with each of them renders with validation on', () => {
+    expect(
+      render(
+        <Response>
+          <Dial record callReason="Your delivery is here" timeout={20}>
+            <Number machineDetectionTimeout={60}>+15550001111</Number>
+          </Dial>
+          <Dial record={false}>
+            <Conference maxParticipants={1} waitUrl="">
+              room
+            </Conference>
+          </Dial>
+          <Record timeout={0} />
+          <Gather input={['speech']} speechModel="googlev2_telephony" />
+          <Pay language="es-MX" />
+          <Start>
+            <Transcription enableProviderData statusCallbackUrl="https://example.com/t" />
+          </Start>
+          <Connect>
+            <ConversationRelay url="wss://example.com/relay" reportInputDuringAgentSpeech="speech" />
+          </Connect>
+        </Response>,
+      ),
+    ).toBe(
+      doc(
+        '<Dial record="true" callReason="Your delivery is here" timeout="20"><Number machineDetectionTimeout="60">+15550001111</Number></Dial>' +
+          '<Dial record="false"><Conference maxParticipants="1" waitUrl="">room</Conference></Dial>' +
+          '<Record timeout="0"/><Gather input="speech" speechModel="googlev2_telephony"/><Pay language="es-MX"/>' +
+          '<Start><Transcription enableProviderData="true" statusCallbackUrl="https://example.com/t"/></Start>' +
+          '<Connect><ConversationRelay url="wss://example.com/relay" reportInputDuringAgentSpeech="speech"/></Connect>',
+      ),
+    )
   })
 })

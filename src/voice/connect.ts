@@ -151,8 +151,13 @@ export interface ConversationRelayProps {
   partialPrompts?: boolean
   /** When the call hangs up mid-utterance, report the partial transcript as a prompt. */
   partialPromptOnHangup?: boolean
-  /** Report what the caller says while text-to-speech plays and interruption is off. */
-  reportInputDuringAgentSpeech?: boolean
+  /**
+   * What the caller may send your application while the agent speaks: `none` (default), `dtmf`,
+   * `speech` or `any`, as Twilio's ConversationRelay page documents; twilio-node types it as a
+   * boolean, which is accepted too.
+   * @see https://www.twilio.com/docs/voice/twiml/connect/conversationrelay
+   */
+  reportInputDuringAgentSpeech?: RelayInterruptible
   /** Drop transcripts that are the agent's own text-to-speech echoed back. Default `false`. */
   echoPromptFiltering?: boolean
   /** Use turn detection to decide when the caller has finished speaking. Default `false`. */
@@ -213,19 +218,19 @@ export const ConversationRelay = defineElement<ConversationRelayProps>({
     language: attr.open([], { default: 'en-US' }),
     ttsLanguage: attr.open(),
     transcriptionLanguage: attr.open(),
-    ttsProvider: attr.open(RELAY_TTS_PROVIDERS),
+    ttsProvider: attr.open(RELAY_TTS_PROVIDERS, { default: 'ElevenLabs' }),
     voice: attr.open(),
     transcriptionProvider: attr.open(RELAY_TRANSCRIPTION_PROVIDERS),
     speechModel: attr.open(RELAY_SPEECH_MODELS),
     interruptible: interruptible('any'),
-    interruptSensitivity: attr.oneOf(RELAY_INTERRUPT_SENSITIVITIES),
-    preemptible: attr.boolean(),
+    interruptSensitivity: attr.oneOf(RELAY_INTERRUPT_SENSITIVITIES, { default: 'high' }),
+    preemptible: attr.boolean({ default: false }),
     dtmfDetection: attr.boolean(),
     hints: attr.string(),
     profanityFilter: attr.boolean(),
     partialPrompts: attr.boolean(),
     partialPromptOnHangup: attr.boolean(),
-    reportInputDuringAgentSpeech: attr.boolean(),
+    reportInputDuringAgentSpeech: interruptible('none'),
     echoPromptFiltering: attr.boolean({ default: false }),
     turnDetection: attr.boolean({ default: false }),
     eagerEotThreshold: attr.union([attr.number(0.3, 0.9), attr.string()]),
@@ -236,7 +241,7 @@ export const ConversationRelay = defineElement<ConversationRelayProps>({
     ignorebackchannel: LOOSE_BOOLEAN,
     ttsTextNormalization: attr.oneOf(RELAY_TEXT_NORMALIZATIONS),
     ttsLanguageTextNormalization: attr.boolean(),
-    elevenlabsTextNormalization: attr.open(RELAY_TEXT_NORMALIZATIONS),
+    elevenlabsTextNormalization: attr.open(RELAY_TEXT_NORMALIZATIONS, { default: 'off' }),
     elevenlabsLanguageTextNormalization: attr.boolean(),
     applicationReconnect: attr.boolean({ default: false }),
     includeInPrompt: attr.open(RELAY_PROMPT_INCLUDES),

@@ -6,7 +6,7 @@
  */
 
 import * as attr from '../attr.js'
-import { type Child, defineElement, type TextChild } from '../node.js'
+import { type Child, defineElement, ELEMENT_SPEC, type ElementSpec, type TextChild } from '../node.js'
 import {
   type HttpMethod,
   methodDomain,
@@ -128,9 +128,18 @@ export interface DialProps {
   passports?: string
   /**
    * Record the call: `do-not-record` (default), `record-from-answer`, `record-from-ringing`,
-   * or the `-dual` variants that keep each party on its own channel.
+   * or the `-dual` variants that keep each party on its own channel. Twilio's `<Dial>` page also
+   * accepts `true` (= `record-from-answer`) and `false` (= `do-not-record`) for backward
+   * compatibility; twilio-node's types lack them. Both are accepted.
+   * @see https://www.twilio.com/docs/voice/twiml/dial#record
    */
-  record?: DialRecord
+  record?: DialRecord | boolean
+  /**
+   * The purpose of the call shown on the called party's phone (Branded Calls, private beta), at
+   * most 50 characters. Documented on Twilio's `<Dial>` page; not in twilio-node 6.3.
+   * @see https://www.twilio.com/docs/voice/twiml/dial#callreason
+   */
+  callReason?: string
   /** Recording configuration to apply (a Twilio resource id). */
   recordingConfigurationId?: string
   /** URL Twilio requests when the recording changes state. */
@@ -177,7 +186,8 @@ export const Dial = defineElement<DialProps>({
     events: attr.oneOf(DIAL_EVENTS),
     hangupOnStar: attr.boolean({ default: false }),
     passports: attr.string(),
-    record: attr.oneOf(DIAL_RECORD_MODES, { default: 'do-not-record' }),
+    record: attr.union([attr.oneOf(DIAL_RECORD_MODES), attr.boolean()], { default: 'do-not-record' }),
+    callReason: attr.string({ maxLength: 50 }),
     recordingConfigurationId: attr.string(),
     recordingStatusCallback: attr.url(),
     recordingStatusCallbackEvent: recordingEventsDomain(),
@@ -194,14 +204,25 @@ export const Dial = defineElement<DialProps>({
   children: { text: true, elements: () => dialNouns },
   check: (dial, report, options) => {
     const { props, ownTextLength } = dial
-    const nouns = dial.count(...dialNouns)
+    // One pass over the children: how many nouns, and how many of the nouns with rules of their own.
+    let nouns = 0
+    let sips = 0
+    let conferences = 0
+    let applications = 0
+    for (let i = 0; i < dial.childCount; i++) {
+      const child = dial.child(i)
+      if (!nounDefinitions().has(child)) continue
+      nouns++
+      if (child === Sip[ELEMENT_SPEC]) sips++
+      else if (child === Conference[ELEMENT_SPEC]) conferences++
+      else if (child === Application[ELEMENT_SPEC]) applications++
+    }
     if (nouns > MAX_DIAL_NOUNS) {
       report('dial.max-nouns', `<Dial> holds ${nouns} nouns, the limit is ${MAX_DIAL_NOUNS}`)
     }
     if (ownTextLength > 0 && nouns > 0) {
       report('dial.text-and-nouns', '<Dial> holds both text and nouns; put the phone number in a <Number>')
     }
-    const sips = dial.count(Sip)
     if (sips > 0 && nouns > 1 && !options.enhancedSip) {
       report(
         'dial.enhanced-sip',
@@ -211,10 +232,10 @@ export const Dial = defineElement<DialProps>({
         'https://www.twilio.com/docs/voice/twiml/sip',
       )
     }
-    if (dial.count(Conference) > 0 && nouns > 1) {
+    if (conferences > 0 && nouns > 1) {
       report('dial.conference-alone', '<Conference> must be the only noun in its <Dial> (Twilio error 13000)', 13000)
     }
-    if (dial.count(Application) > 0 && nouns > 1) {
+    if (applications > 0 && nouns > 1) {
       report(
         'dial.application-alone',
         '<Application> cannot be dialed together with other nouns',
@@ -315,7 +336,7 @@ export interface ConferenceProps {
   waitUrl?: string
   /** HTTP method for `waitUrl`. Default `POST`. */
   waitMethod?: HttpMethod
-  /** Most participants allowed, 2–250. Default 250. */
+  /** Most participants allowed, a positive whole number up to 250. Default 250. */
   maxParticipants?: number
   /** Record the conference: `do-not-record` (default) or `record-from-start`. */
   record?: (typeof CONFERENCE_RECORD_MODES)[number]
@@ -360,7 +381,7 @@ export const Conference = defineElement<ConferenceProps>({
     endConferenceOnExit: attr.boolean({ default: false }),
     waitUrl: attr.url(),
     waitMethod: methodDomain,
-    maxParticipants: attr.integer(2, 250, { default: 250 }),
+    maxParticipants: attr.integer(1, 250, { default: 250 }),
     record: attr.oneOf(CONFERENCE_RECORD_MODES, { default: 'do-not-record' }),
     region: attr.oneOf(TWILIO_REGIONS),
     coach: attr.string(),
@@ -475,3 +496,6 @@ const dialNouns = [Number, Client, Sip, Conference, Queue, Sim, Application, Wha
 
 /** Tags of the nouns `<Dial>` can dial. */
 export const DIAL_NOUNS: readonly string[] = dialNouns.map((noun) => noun.tag)
+
+let nounSet: ReadonlySet<ElementSpec> | undefined
+const nounDefinitions = () => (nounSet ??= new Set(dialNouns.map((noun) => noun[ELEMENT_SPEC])))

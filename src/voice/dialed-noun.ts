@@ -51,7 +51,10 @@ export interface MachineDetectionAttributes {
    * machine is identified) or `DetectMessageEnd` (waits for the greeting to end). Off when absent.
    */
   machineDetection?: OpenUnion<(typeof MACHINE_DETECTION_MODES)[number]>
-  /** Seconds to wait for a detection result, 3–59. Default 30. */
+  /**
+   * Seconds to wait for a detection result: 3–60 on Twilio's `<Number>` page (the Calls API
+   * says 3–59); both bounds are accepted. Default 30.
+   */
   machineDetectionTimeout?: number
   /** Milliseconds of speech after which a greeting is taken to be a machine, 1000–6000. Default 2400. */
   machineDetectionSpeechThreshold?: number
@@ -77,7 +80,7 @@ export const dialedNounDomains = {
 /** Domains of {@link MachineDetectionAttributes}. */
 export const machineDetectionDomains = {
   machineDetection: attr.open(MACHINE_DETECTION_MODES),
-  machineDetectionTimeout: attr.integer(3, 59, { default: 30 }),
+  machineDetectionTimeout: attr.integer(3, 60, { default: 30 }),
   machineDetectionSpeechThreshold: attr.integer(1000, 6000, { default: 2400 }),
   machineDetectionSpeechEndThreshold: attr.integer(500, 5000, { default: 1200 }),
   machineDetectionSilenceTimeout: attr.integer(2000, 10000, { default: 5000 }),

@@ -6,7 +6,7 @@
 
 import * as attr from '../attr.js'
 import { type Child, defineElement } from '../node.js'
-import { GATHER_LANGUAGES, type KnownGatherLanguage } from './catalog.js'
+import type { KnownGatherLanguage } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Pause, Play } from './play-pause.js'
 import { Response } from './response.js'
@@ -15,13 +15,21 @@ import { Say } from './say.js'
 /** Kinds of input `<Gather>` accepts. */
 export const GATHER_INPUTS = ['dtmf', 'speech'] as const
 
-/** Speech recognition models Twilio documents for `<Gather speechModel>`; the set grows. */
+/**
+ * Speech recognition models Twilio documents for `<Gather speechModel>`: the generic ones and
+ * Google STT V2's (Deepgram takes any of its models). The set grows, so the prop is open.
+ * @see https://www.twilio.com/docs/voice/twiml/gather#speechmodel
+ */
 export const GATHER_SPEECH_MODELS = [
   'default',
   'numbers_and_commands',
   'phone_call',
   'experimental_conversations',
   'experimental_utterances',
+  'googlev2_long',
+  'googlev2_short',
+  'googlev2_telephony',
+  'googlev2_telephony_short',
 ] as const
 
 /** Speech recognition language such as `en-US`. Known ones autocomplete. */
@@ -93,7 +101,8 @@ export const Gather = defineElement<GatherProps>({
     numDigits: attr.integer(1),
     bargeIn: attr.boolean({ default: true }),
     hints: attr.string(),
-    language: attr.open(GATHER_LANGUAGES, { default: 'en-US' }),
+    // Any code: Twilio's providers add languages (the known ones are GATHER_LANGUAGES, for tools).
+    language: attr.open([], { default: 'en-US' }),
     profanityFilter: attr.boolean({ default: true }),
     speechModel: attr.open(GATHER_SPEECH_MODELS, { default: 'default' }),
     enhanced: attr.boolean({ default: false }),

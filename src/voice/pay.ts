@@ -7,7 +7,7 @@
 
 import * as attr from '../attr.js'
 import { type Child, defineElement } from '../node.js'
-import { type KnownPayLanguage, PAY_LANGUAGES } from './catalog.js'
+import type { KnownPayLanguage } from './catalog.js'
 import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
 import { Parameter } from './parameter.js'
 import { Pause, Play } from './play-pause.js'
@@ -133,7 +133,8 @@ export const Pay = defineElement<PayProps>({
     minPostalCodeLength: attr.integer(0),
     timeout: attr.integer(1, undefined, { default: 5 }),
     maxAttempts: attr.integer(1, undefined, { default: 1 }),
-    language: attr.open(PAY_LANGUAGES, { default: 'en-US' }),
+    // Any code (the known ones are PAY_LANGUAGES, for tools).
+    language: attr.open([], { default: 'en-US' }),
   },
   children: { elements: () => [Prompt, Parameter] },
 })

@@ -35,7 +35,7 @@ export interface RecordProps {
   action?: string
   /** HTTP method for `action`. Default `POST`. */
   method?: HttpMethod
-  /** Seconds of silence that end the recording, a positive whole number. Default 5. */
+  /** Seconds of silence that end the recording; `0` turns the silence timeout off. Default 5. */
   timeout?: number
   /**
    * Keys that end the recording, any of `0`–`9`, `#`, `*` written together (e.g. `#*`).
@@ -82,7 +82,7 @@ export const Record = defineElement<RecordProps>({
   attributes: {
     action: attr.url(),
     method: methodDomain,
-    timeout: attr.integer(1, undefined, { default: 5 }),
+    timeout: attr.integer(0, undefined, { default: 5 }),
     finishOnKey: attr.string({ maxLength: 12 }, { default: '1234567890*#' }),
     maxLength: attr.integer(1, 86400, { default: 3600 }),
     playBeep: attr.boolean({ default: true }),

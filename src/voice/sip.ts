@@ -6,7 +6,7 @@
  */
 
 import * as attr from '../attr.js'
-import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
+import { defineElement, ELEMENT_SPEC, type ElementChild, type Reporter, type TextChild } from '../node.js'
 import { TWILIO_REGIONS, type TwilioRegion } from './common.js'
 import {
   type DialedNounAttributes,
@@ -210,6 +210,56 @@ function checkHeaderName(name: string, report: Reporter): void {
 
 const URI_PROPS = new Set(['region', 'transport', 'headers'])
 
+/** One composition: its inputs (headers by their entries, which may change in place), the URI, what was reported. */
+interface Composed {
+  readonly text: string
+  readonly region: unknown
+  readonly transport: unknown
+  readonly headers: readonly unknown[]
+  readonly uri: string
+  readonly problems: readonly Parameters<Reporter>[]
+}
+
+// The same <Sip> is composed again on every render of a document: the last few compositions are
+// remembered, with their problems, which are reported again on a hit.
+const composed: Composed[] = []
+const REMEMBERED = 16
+
+function headerEntries(headers: SipHeaderMap | undefined): unknown[] {
+  const entries: unknown[] = []
+  if (headers != null) for (const name in headers) entries.push(name, headers[name as SipHeaderName])
+  return entries
+}
+
+function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function composeRemembered(text: string, props: Partial<SipProps>, report: Reporter): string {
+  const headers = headerEntries(props.headers)
+  for (const c of composed) {
+    if (
+      c.text === text &&
+      c.region === props.region &&
+      c.transport === props.transport &&
+      sameEntries(c.headers, headers)
+    ) {
+      for (const problem of c.problems) report(...problem)
+      return c.uri
+    }
+  }
+  const problems: Parameters<Reporter>[] = []
+  const uri = composeSipUri(text, props, (...problem) => {
+    problems.push(problem)
+    report(...problem)
+  })
+  if (composed.length >= REMEMBERED) composed.shift()
+  composed.push({ text, region: props.region, transport: props.transport, headers, uri, problems })
+  return uri
+}
+
 /** The text of text-only children, joined (JSX splits `sip:{user}@host` in three); `undefined` if an element is among them. */
 function joinText(children: unknown): string | undefined {
   if (children === null || children === undefined || typeof children === 'boolean') return ''
@@ -257,12 +307,13 @@ export const Sip = defineElement<SipProps>({
         'region, transport and headers are composed into the URI text; with <Uri> children, write them into each URI or use <Headers>',
       )
     }
-    if (sip.count(Headers) > 1)
-      report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
+    let headers = 0
+    for (let i = 0; i < sip.childCount; i++) if (sip.child(i) === Headers[ELEMENT_SPEC]) headers++
+    if (headers > 1) report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
   },
   text: (children, props, report) => {
     const text = joinText(children)
-    return text === undefined ? undefined : composeSipUri(text, props as Partial<SipProps>, report)
+    return text === undefined ? undefined : composeRemembered(text, props as Partial<SipProps>, report)
   },
 })
 

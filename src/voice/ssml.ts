@@ -19,10 +19,8 @@
 import * as attr from '../attr.js'
 import { type Child, defineElement, ELEMENT_SPEC, type TextChild } from '../node.js'
 import type { ElementSpec } from '../schema.js'
-import { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
+import type { KnownSsmlLanguage } from './catalog.js'
 import type { OpenUnion } from './common.js'
-
-export { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -169,7 +167,8 @@ export interface LangProps {
 /** `<lang xml:lang>`: words in another language, spoken with its pronunciation. */
 export const Lang = defineElement<LangProps>({
   tag: 'lang',
-  attributes: { xmlLang: attr.open(SSML_LANGUAGES) },
+  // Any code (the known ones are SSML_LANGUAGES in catalog.ts, for tools).
+  attributes: { xmlLang: attr.open() },
   attributeNames: { xmlLang: 'xml:lang' },
   children: { text: true, elements: ALL },
 })

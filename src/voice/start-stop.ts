@@ -197,8 +197,14 @@ export interface TranscriptionProps {
   profanityFilter?: boolean
   /** Words or phrases likely to be spoken, comma-separated, to improve recognition. */
   hints?: string
-  /** Let the engine add punctuation to the results. */
+  /** Let the engine add punctuation to the results. Default `true`. */
   enableAutomaticPunctuation?: boolean
+  /**
+   * Include the engine's own data (beside Twilio's fields) in the transcription events. Default
+   * `false`. Documented on Twilio's `<Transcription>` page; not in twilio-node 6.3.
+   * @see https://www.twilio.com/docs/voice/twiml/transcription#enableproviderdata
+   */
+  enableProviderData?: boolean
   /**
    * SID or unique name of a Conversational Intelligence service: stores the transcript and runs
    * its language operators after the call.
@@ -219,18 +225,19 @@ export const Transcription = defineElement<TranscriptionProps>({
   tag: 'Transcription',
   attributes: {
     name: attr.string(),
-    track: attr.oneOf(MEDIA_TRACKS),
+    track: attr.oneOf(MEDIA_TRACKS, { default: 'both_tracks' }),
     statusCallbackUrl: attr.url(),
     statusCallbackMethod: methodDomain,
     inboundTrackLabel: attr.string(),
     outboundTrackLabel: attr.string(),
     partialResults: attr.boolean({ default: false }),
     languageCode: attr.open([], { default: 'en-US' }),
-    transcriptionEngine: attr.open(TRANSCRIPTION_ENGINES),
-    speechModel: attr.open(TRANSCRIPTION_SPEECH_MODELS),
-    profanityFilter: attr.boolean(),
+    transcriptionEngine: attr.open(TRANSCRIPTION_ENGINES, { default: 'google' }),
+    speechModel: attr.open(TRANSCRIPTION_SPEECH_MODELS, { default: 'telephony' }),
+    profanityFilter: attr.boolean({ default: true }),
     hints: attr.string(),
-    enableAutomaticPunctuation: attr.boolean(),
+    enableAutomaticPunctuation: attr.boolean({ default: true }),
+    enableProviderData: attr.boolean({ default: false }),
     intelligenceService: attr.string(),
     conversationConfiguration: attr.string(),
     conversationId: attr.string(),
