@@ -1,0 +1,134 @@
+/**
+ * The app as the explorer drives it. Two things on top of the app itself:
+ *
+ * - **Validation issues from inside the app.** A Hono app renders its TwiML with `twiml(c, node)`,
+ *   which reads render options from the context (`twimlDefaults`): the explorer mounts the app under
+ *   one middleware that adds an `onIssue` (warnings) and reads a thrown `TwimlValidationError`'s
+ *   issues (errors: the route still answers 500, as deployed). Other apps are driven as they are.
+ * - **Replays answered from memory.** The explorer replays each path from the start, and the
+ *   simulator is deterministic (SIDs and timestamps from its virtual clock), so a replayed request
+ *   is byte for byte one the app answered before: it gets the same answer without running the app
+ *   again. (Exploring assumes the app answers the same request the same way; this makes a stateful
+ *   app consistent too: every replay is the same call.)
+ */
+import type { TwimlIssue } from '../../errors.js'
+import { signTwilioRequest } from '../../webhook/sign.js'
+import type { SimulatorApp } from '../simulator/options.js'
+
+/** Where `twiml()` reads a route's render options (`TWIML_OPTIONS_KEY` of `twiml-jsx/hono`). */
+const TWIML_OPTIONS_KEY = 'twiml-jsx:options'
+
+interface HonoLike {
+  fetch(request: Request): Response | Promise<Response>
+  route(path: string, app: unknown): unknown
+  use(path: string, middleware: (c: HonoContext, next: () => Promise<void>) => Promise<void>): unknown
+  readonly routes: readonly unknown[]
+  readonly getPath?: unknown
+}
+
+interface HonoContext {
+  readonly req: { readonly raw: Request }
+  readonly error?: unknown
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+}
+
+function isHono(app: SimulatorApp): app is SimulatorApp & HonoLike {
+  const candidate = app as Partial<HonoLike>
+  return (
+    typeof candidate.route === 'function' &&
+    typeof candidate.use === 'function' &&
+    typeof candidate.fetch === 'function' &&
+    Array.isArray(candidate.routes)
+  )
+}
+
+/** A `TwimlValidationError` from any copy of the library (an app loaded in its own module namespace). */
+function validationIssues(error: unknown): readonly TwimlIssue[] {
+  if (typeof error !== 'object' || error === null) return []
+  const { name, issues } = error as { name?: unknown; issues?: unknown }
+  return name === 'TwimlValidationError' && Array.isArray(issues) ? (issues as TwimlIssue[]) : []
+}
+
+function dispatch(app: SimulatorApp, request: Request): Response | Promise<Response> {
+  if (typeof app === 'function') return app(request)
+  if ('request' in app && typeof app.request === 'function') return app.request(request)
+  return (app as { fetch(request: Request): Response | Promise<Response> }).fetch(request)
+}
+
+interface Answer {
+  readonly status: number
+  readonly headers: readonly [string, string][]
+  readonly body: ArrayBuffer
+  readonly issues: readonly TwimlIssue[]
+}
+
+/** The app to drive, and the issues of each request it answered, in the order answered. */
+export interface ExploredApp {
+  readonly app: SimulatorApp
+  /** One entry per request answered (from memory too), in order; empty for a request without issues. */
+  readonly log: (readonly TwimlIssue[])[]
+  /** Requests the app itself answered (not from memory). */
+  readonly answered: () => number
+}
+
+/**
+ * Wraps an app for exploring: see the module comment. The simulator sends it unsigned requests;
+ * those the app has to answer are signed here with `authToken` (replays need no signature).
+ * `validation: false` leaves the app's rendering alone.
+ */
+export function exploredApp(
+  app: SimulatorApp,
+  options: { validation: boolean; authToken?: string | undefined },
+): ExploredApp {
+  const { validation, authToken } = options
+  const log: (readonly TwimlIssue[])[] = []
+  const sinks = new WeakMap<Request, TwimlIssue[]>()
+  let target: (request: Request) => Response | Promise<Response> = (request) => dispatch(app, request)
+  if (validation && isHono(app)) {
+    // The same class as the app (whichever copy of hono it comes from), with its path reading.
+    const Outer = app.constructor as new (options?: { getPath?: unknown }) => HonoLike
+    const outer = new Outer(app.getPath === undefined ? {} : { getPath: app.getPath })
+    outer.use('*', async (c, next) => {
+      const sink = sinks.get(c.req.raw)
+      if (sink === undefined) return next()
+      const inherited = c.get(TWIML_OPTIONS_KEY) as Record<string, unknown> | undefined
+      c.set(TWIML_OPTIONS_KEY, { ...inherited, onIssue: (issue: TwimlIssue) => sink.push(issue) })
+      await next()
+      sink.push(...validationIssues(c.error))
+    })
+    outer.route('/', app)
+    target = (request) => outer.fetch(request)
+  }
+  const answers = new Map<string, Answer>()
+  let answered = 0
+  const fetch = async (unsigned: Request): Promise<Response> => {
+    const { method, url } = unsigned
+    const body = method === 'GET' ? '' : await unsigned.text()
+    const key = `${method} ${url}\n${body}`
+    let answer = answers.get(key)
+    if (answer === undefined) {
+      const request =
+        authToken === undefined
+          ? new Request(url, { method, headers: unsigned.headers, ...(method === 'GET' ? {} : { body }) })
+          : await signTwilioRequest(authToken, { url, method, params: [...new URLSearchParams(body)] })
+      const sink: TwimlIssue[] = []
+      sinks.set(request, sink)
+      const response = await target(request)
+      answered++
+      answer = {
+        status: response.status,
+        headers: [...response.headers],
+        body: await response.arrayBuffer(),
+        issues: sink,
+      }
+      answers.set(key, answer)
+    }
+    log.push(answer.issues)
+    return new Response(answer.status === 204 || answer.status === 304 ? null : answer.body.slice(0), {
+      status: answer.status,
+      headers: [...answer.headers],
+    })
+  }
+  return { app: fetch, log, answered: () => answered }
+}
