@@ -129,7 +129,7 @@ export class MapBuilder {
   }
 
   /** Records that the explorer stopped at the walk's last point, and why. */
-  stop(trace: Trace, job: CallJob, reason: 'depth' | 'states', message: string): void {
+  stop(trace: Trace, reason: 'depth' | 'states', message: string): void {
     const last = trace.points[trace.points.length - 1]
     const node = last === undefined ? undefined : this.nodes.get(last.key)
     if (node === undefined || this.cut.has(`${reason} ${node.id}`)) return

@@ -11,9 +11,9 @@ import type { TwimlIssue } from '../../errors.js'
 import { startCall } from '../simulator/index.js'
 import type { SimulateCallOptions, SimulatorApp } from '../simulator/options.js'
 import type { CallInput, WaitingFor } from '../simulator/waiting.js'
+import { exploredApp } from './app.js'
 import { type CallJob, MapBuilder } from './builder.js'
 import { type Choice, explorerChoices } from './choices.js'
-import { exploredApp } from './app.js'
 import { type DecidedWait, traceCall } from './trace.js'
 import type { CallMap, CallVariant } from './types.js'
 
@@ -120,7 +120,7 @@ export async function exploreCalls(app: SimulatorApp, options: ExploreOptions): 
     // The app answered the sent requests in order, one issue list each.
     const issues = new Map<object, readonly TwimlIssue[]>()
     const sent = call.requests.filter((r) => r.sent)
-    sent.forEach((request, i) => issues.set(request, captured.log[logStart + i] ?? []))
+    for (const [i, request] of sent.entries()) issues.set(request, captured.log[logStart + i] ?? [])
     const trace = traceCall(call.events, { error: call.error, hidden, decided })
     builder.add(trace, job, (request) => issues.get(request) ?? [])
 
@@ -130,11 +130,11 @@ export async function exploreCalls(app: SimulatorApp, options: ExploreOptions): 
     const state = `${job.entry} ${variant} ${frontier.stateKey}`
     if (explored.has(state)) continue
     if (job.inputs.length >= maxDepth) {
-      builder.stop(trace, job, 'depth', `not explored: ${job.inputs.length} inputs deep (maxDepth ${maxDepth})`)
+      builder.stop(trace, 'depth', `not explored: ${job.inputs.length} inputs deep (maxDepth ${maxDepth})`)
       continue
     }
     if (explored.size >= maxStates) {
-      builder.stop(trace, job, 'states', `not explored: ${maxStates} waits explored already (maxStates)`)
+      builder.stop(trace, 'states', `not explored: ${maxStates} waits explored already (maxStates)`)
       continue
     }
     explored.add(state)
