@@ -89,7 +89,7 @@ export class MapBuilder {
   private readonly cut = new Map<string, CutItem>()
 
   /** Adds one call's walk. `issuesOf` gives the validation issues the app reported for a request. */
-  add(trace: Trace, job: CallJob, issuesOf: (request: SimulatedRequest) => readonly TwimlIssue[]): void {
+  add(trace: Trace, job: CallJob, issuesOf: (request: SimulatedRequest) => readonly TwimlIssue[]): CallPath {
     const steps: string[] = []
     const reach = (decided: number): CallPath => ({
       entry: job.entry,
@@ -100,11 +100,15 @@ export class MapBuilder {
     })
     const first = trace.points[0]
     if (first !== undefined) this.node(first, reach(0), issuesOf)
+    let last = reach(0)
     trace.steps.forEach((step, i) => {
       const point = trace.points[i + 1]!
-      const label = this.nodes.get(step.from)?.kind === 'start' ? (job.variant?.name ?? '') : step.label
-      if (label !== '') steps.push(label)
+      const fromStart = this.nodes.get(step.from)?.kind === 'start'
+      const label = fromStart ? (job.variant?.name ?? '') : step.label
+      // A path reads as its inputs and what happened at waits, not the redirects between them.
+      if (label !== '' && (fromStart || step.outcome !== 'flow')) steps.push(label)
       const at = reach(step.decided)
+      last = at
       const to = this.node(point, at, issuesOf)
       const from = this.nodes.get(step.from)!
       const key = `${from.id} ${to.id}`
@@ -126,14 +130,15 @@ export class MapBuilder {
         node.failedCallbacks = [...node.failedCallbacks, failed]
       }
     }
+    return { ...last, inputs: job.inputs }
   }
 
-  /** Records that the explorer stopped at the walk's last point, and why. */
-  stop(trace: Trace, reason: 'depth' | 'states', message: string): void {
+  /** Records that the explorer stopped at the walk's last point (reached by `reach`), and why. */
+  stop(trace: Trace, reach: CallPath, reason: 'depth' | 'states', message: string): void {
     const last = trace.points[trace.points.length - 1]
     const node = last === undefined ? undefined : this.nodes.get(last.key)
     if (node === undefined || this.cut.has(`${reason} ${node.id}`)) return
-    this.cut.set(`${reason} ${node.id}`, { reason, node: node.id, message, reach: node.reach })
+    this.cut.set(`${reason} ${node.id}`, { reason, node: node.id, message, reach })
   }
 
   private node(

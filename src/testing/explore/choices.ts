@@ -67,7 +67,9 @@ export function explorerChoices(waiting: WaitingFor): Choice[] {
           choices.push([{ kind: 'queue-result', result }])
         }
       }
-      choices.push(...untilDeadline(waiting), [{ kind: 'hangup' }])
+      // Time matters only when the wait music runs again (Twilio's own hold music changes nothing).
+      if (waiting.waitUrl !== undefined) choices.push(...untilDeadline(waiting))
+      choices.push([{ kind: 'hangup' }])
       return choices
     }
     default:

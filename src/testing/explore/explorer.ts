@@ -122,7 +122,7 @@ export async function exploreCalls(app: SimulatorApp, options: ExploreOptions): 
     const sent = call.requests.filter((r) => r.sent)
     for (const [i, request] of sent.entries()) issues.set(request, captured.log[logStart + i] ?? [])
     const trace = traceCall(call.events, { error: call.error, hidden, decided })
-    builder.add(trace, job, (request) => issues.get(request) ?? [])
+    const reach = builder.add(trace, job, (request) => issues.get(request) ?? [])
 
     const frontier = call.waitingFor === undefined ? undefined : trace.waits[trace.waits.length - 1]
     if (frontier === undefined) continue
@@ -130,11 +130,11 @@ export async function exploreCalls(app: SimulatorApp, options: ExploreOptions): 
     const state = `${job.entry} ${variant} ${frontier.stateKey}`
     if (explored.has(state)) continue
     if (job.inputs.length >= maxDepth) {
-      builder.stop(trace, 'depth', `not explored: ${job.inputs.length} inputs deep (maxDepth ${maxDepth})`)
+      builder.stop(trace, reach, 'depth', `not explored: ${job.inputs.length} inputs deep (maxDepth ${maxDepth})`)
       continue
     }
     if (explored.size >= maxStates) {
-      builder.stop(trace, 'states', `not explored: ${maxStates} waits explored already (maxStates)`)
+      builder.stop(trace, reach, 'states', `not explored: ${maxStates} waits explored already (maxStates)`)
       continue
     }
     explored.add(state)

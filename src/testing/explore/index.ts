@@ -32,5 +32,14 @@ export {
 } from './lint.js'
 export { toMermaid } from './mermaid.js'
 export { followPath, pathTo } from './path.js'
+export {
+  type DecidedWait,
+  type Trace,
+  type TraceOptions,
+  type TracePoint,
+  type TraceStep,
+  type TraceWait,
+  traceCall,
+} from './trace.js'
 export type * from './types.js'
 export type { DrawOptions } from './view.js'

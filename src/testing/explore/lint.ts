@@ -176,7 +176,7 @@ export function lintCallMap(map: CallMap, options: LintOptions = {}): LintFindin
           findings.add(
             'redirect-loop',
             node,
-            `${[...cycle, cycle[0]].join(' → ')} repeats without caller input (Twilio ends such a call)`,
+            `${[...cycle, cycle[0]].join(' → ')} repeats without caller input: the call never waits for the caller again`,
           )
         } else {
           findings.add('twilio-refuses', node, node.message)

@@ -183,12 +183,17 @@ interface Frame {
   stateKey: string
 }
 
-/** The repeating tail of a list of request lines: `[a, b]` for `x a b a b a`. */
+/**
+ * The repeating tail of a list of request lines, starting with the one that came first:
+ * `[a, b]` for `x a b a b a`.
+ */
 function repeatingTail(lines: readonly string[]): string[] {
   const last = lines[lines.length - 1]
   if (last === undefined) return []
   const previous = lines.lastIndexOf(last, lines.length - 2)
-  return previous < 0 ? [last] : lines.slice(previous + 1)
+  const cycle = previous < 0 ? [last] : lines.slice(previous + 1)
+  const first = cycle.reduce((best, line, i) => (lines.indexOf(line) < lines.indexOf(cycle[best]!) ? i : best), 0)
+  return [...cycle.slice(first), ...cycle.slice(0, first)]
 }
 
 /** The failure (or the stop outside the app) that ended a call's walk. */
@@ -335,7 +340,7 @@ export function traceCall(events: readonly CallEvent[], options: TraceOptions = 
           request.kind === 'redirect'
             ? { label: 'redirect', outcome: 'flow', error: false }
             : request.kind === 'enqueue-wait'
-              ? { label: 'waits', outcome: 'flow', error: false }
+              ? { label: 'waits', outcome: 'waiting', error: false }
               : { label: '', outcome: 'flow', error: false }
         move({ kind: 'route', key, request }, fallback)
         routes.set(`${event.leg}:${event.depth}`, { key, verbs: 0 })

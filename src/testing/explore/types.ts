@@ -161,6 +161,9 @@ export type Outcome =
   | 'refer'
   | 'refer-failed'
   | 'conference-ended'
+  /** Time passes in a queue: its wait music runs again. */
+  | 'waiting'
+  /** The call goes on by itself: a redirect, a document that runs into a verb, a nested one ending. */
   | 'flow'
 
 /** One input (or happening) an edge stands for. */
