@@ -22,6 +22,7 @@ interface HonoLike {
   fetch(request: Request): Response | Promise<Response>
   route(path: string, app: unknown): unknown
   use(path: string, middleware: (c: HonoContext, next: () => Promise<void>) => Promise<void>): unknown
+  onError(handler: (error: Error, c: HonoContext) => Response): unknown
   readonly routes: readonly unknown[]
   readonly getPath?: unknown
 }
@@ -31,6 +32,16 @@ interface HonoContext {
   readonly error?: unknown
   get(key: string): unknown
   set(key: string, value: unknown): void
+  text(text: string, status: number): Response
+  newResponse(body: unknown, init: unknown): Response
+}
+
+/** What the explorer learns from inside the app about one request. */
+export interface RequestReport {
+  /** Validation issues the renderer reported. */
+  readonly issues: readonly TwimlIssue[]
+  /** The error a handler threw (the route answered 500, or what its error handler made of it). */
+  readonly thrown?: string
 }
 
 function isHono(app: SimulatorApp): app is SimulatorApp & HonoLike {
@@ -60,14 +71,14 @@ interface Answer {
   readonly status: number
   readonly headers: readonly [string, string][]
   readonly body: ArrayBuffer
-  readonly issues: readonly TwimlIssue[]
+  readonly report: RequestReport
 }
 
-/** The app to drive, and the issues of each request it answered, in the order answered. */
+/** The app to drive, and what it reported about each request, in the order answered. */
 export interface ExploredApp {
   readonly app: SimulatorApp
-  /** One entry per request answered (from memory too), in order; empty for a request without issues. */
-  readonly log: (readonly TwimlIssue[])[]
+  /** One entry per request answered (from memory too), in order. */
+  readonly log: RequestReport[]
   /** Requests the app itself answered (not from memory). */
   readonly answered: () => number
 }
@@ -82,8 +93,8 @@ export function exploredApp(
   options: { validation: boolean; authToken?: string | undefined },
 ): ExploredApp {
   const { validation, authToken } = options
-  const log: (readonly TwimlIssue[])[] = []
-  const sinks = new WeakMap<Request, TwimlIssue[]>()
+  const log: RequestReport[] = []
+  const sinks = new WeakMap<Request, { issues: TwimlIssue[]; thrown?: string }>()
   let target: (request: Request) => Response | Promise<Response> = (request) => dispatch(app, request)
   if (validation && isHono(app)) {
     // The same class as the app (whichever copy of hono it comes from), with its path reading.
@@ -93,9 +104,21 @@ export function exploredApp(
       const sink = sinks.get(c.req.raw)
       if (sink === undefined) return next()
       const inherited = c.get(TWIML_OPTIONS_KEY) as Record<string, unknown> | undefined
-      c.set(TWIML_OPTIONS_KEY, { ...inherited, onIssue: (issue: TwimlIssue) => sink.push(issue) })
+      c.set(TWIML_OPTIONS_KEY, { ...inherited, onIssue: (issue: TwimlIssue) => sink.issues.push(issue) })
       await next()
-      sink.push(...validationIssues(c.error))
+      if (c.error === undefined) return
+      const issues = validationIssues(c.error)
+      sink.issues.push(...issues)
+      if (issues.length === 0) sink.thrown = String(c.error)
+    })
+    // Hono's default answer to an error, without printing it: the lint finding says what it was.
+    outer.onError((error, c) => {
+      const http = error as Error & { getResponse?: () => Response }
+      if (typeof http.getResponse === 'function') {
+        const response = http.getResponse()
+        return c.newResponse(response.body, response)
+      }
+      return c.text('Internal Server Error', 500)
     })
     outer.route('/', app)
     target = (request) => outer.fetch(request)
@@ -112,7 +135,7 @@ export function exploredApp(
         authToken === undefined
           ? new Request(url, { method, headers: unsigned.headers, ...(method === 'GET' ? {} : { body }) })
           : await signTwilioRequest(authToken, { url, method, params: [...new URLSearchParams(body)] })
-      const sink: TwimlIssue[] = []
+      const sink: { issues: TwimlIssue[]; thrown?: string } = { issues: [] }
       sinks.set(request, sink)
       const response = await target(request)
       answered++
@@ -120,11 +143,11 @@ export function exploredApp(
         status: response.status,
         headers: [...response.headers],
         body: await response.arrayBuffer(),
-        issues: sink,
+        report: sink,
       }
       answers.set(key, answer)
     }
-    log.push(answer.issues)
+    log.push(answer.report)
     return new Response(answer.status === 204 || answer.status === 304 ? null : answer.body.slice(0), {
       status: answer.status,
       headers: [...answer.headers],

@@ -4,9 +4,9 @@
  * added in the explorer's order (shortest paths first), so the first path to reach a node is a
  * shortest one and ids follow discovery: the same app gives the same map.
  */
-import type { TwimlIssue } from '../../errors.js'
 import type { SimulatedRequest } from '../simulator/events.js'
 import type { CallInput } from '../simulator/waiting.js'
+import type { RequestReport } from './app.js'
 import { documentFacts } from './document.js'
 import { documentContext } from './keys.js'
 import type { Trace, TracePoint } from './trace.js'
@@ -88,8 +88,8 @@ export class MapBuilder {
   private readonly edges = new Map<string, Mutable<MapEdge> & { inputs: EdgeInput[] }>()
   private readonly cut = new Map<string, CutItem>()
 
-  /** Adds one call's walk. `issuesOf` gives the validation issues the app reported for a request. */
-  add(trace: Trace, job: CallJob, issuesOf: (request: SimulatedRequest) => readonly TwimlIssue[]): CallPath {
+  /** Adds one call's walk. `reportOf` gives what the app reported about a request (issues, errors). */
+  add(trace: Trace, job: CallJob, reportOf: (request: SimulatedRequest) => RequestReport): CallPath {
     const steps: string[] = []
     const reach = (decided: number): CallPath => ({
       entry: job.entry,
@@ -99,8 +99,10 @@ export class MapBuilder {
       steps: [...steps],
     })
     const first = trace.points[0]
-    if (first !== undefined) this.node(first, reach(0), issuesOf)
+    if (first !== undefined) this.node(first, reach(0), reportOf)
     let last = reach(0)
+    // The path after each step (index 0: at the start).
+    const after: CallPath[] = [last]
     trace.steps.forEach((step, i) => {
       const point = trace.points[i + 1]!
       const fromStart = this.nodes.get(step.from)?.kind === 'start'
@@ -109,7 +111,8 @@ export class MapBuilder {
       if (label !== '' && (fromStart || step.outcome !== 'flow')) steps.push(label)
       const at = reach(step.decided)
       last = at
-      const to = this.node(point, at, issuesOf)
+      after.push(at)
+      const to = this.node(point, at, reportOf)
       const from = this.nodes.get(step.from)!
       const key = `${from.id} ${to.id}`
       let edge = this.edges.get(key)
@@ -122,10 +125,16 @@ export class MapBuilder {
         edge.label = joinLabels(edge.inputs.map((input) => input.label))
       }
     })
-    for (const { route, request } of trace.failedCallbacks) {
+    for (const { route, request, steps: taken } of trace.failedCallbacks) {
       const node = this.nodes.get(route)
       if (node?.kind !== 'route') continue
-      const failed = { kind: request.kind, method: request.method, path: request.path, status: request.status ?? 0 }
+      const failed = {
+        kind: request.kind,
+        method: request.method,
+        path: request.path,
+        status: request.status ?? 0,
+        reach: after[taken] ?? last,
+      }
       if (!node.failedCallbacks.some((f) => f.kind === failed.kind && f.path === failed.path)) {
         node.failedCallbacks = [...node.failedCallbacks, failed]
       }
@@ -144,7 +153,7 @@ export class MapBuilder {
   private node(
     point: TracePoint,
     reach: CallPath,
-    issuesOf: (request: SimulatedRequest) => readonly TwimlIssue[],
+    reportOf: (request: SimulatedRequest) => RequestReport,
   ): Mutable<MapNode> {
     const known = this.nodes.get(point.key)
     if (known !== undefined) return known
@@ -168,7 +177,7 @@ export class MapBuilder {
           context,
           label: `${request.leg === 'callee' ? 'callee: ' : ''}${request.method} ${request.path}${context === 'call' ? '' : ` (${context})`}`,
           document: documentFacts(request.body ?? ''),
-          issues: [...issuesOf(request)],
+          issues: [...reportOf(request).issues],
           failedCallbacks: [],
           reach,
         }
@@ -208,7 +217,8 @@ export class MapBuilder {
                 },
               }),
           ...(point.cycle === undefined ? {} : { cycle: point.cycle }),
-          issues: request === undefined || !request.sent ? [] : [...issuesOf(request)],
+          issues: request === undefined || !request.sent ? [] : [...reportOf(request).issues],
+          ...(request?.sent && reportOf(request).thrown !== undefined ? { thrown: reportOf(request).thrown } : {}),
           label: failureLabel(point),
           reach,
         }

@@ -7,11 +7,10 @@
  * loops through the caller's input (a menu that repeats); loops without input end at the
  * simulator's request limit and become a failure node.
  */
-import type { TwimlIssue } from '../../errors.js'
 import { startCall } from '../simulator/index.js'
 import type { SimulateCallOptions, SimulatorApp } from '../simulator/options.js'
 import type { CallInput, WaitingFor } from '../simulator/waiting.js'
-import { exploredApp } from './app.js'
+import { exploredApp, type RequestReport } from './app.js'
 import { type CallJob, MapBuilder } from './builder.js'
 import { type Choice, explorerChoices } from './choices.js'
 import { type DecidedWait, traceCall } from './trace.js'
@@ -117,12 +116,12 @@ export async function exploreCalls(app: SimulatorApp, options: ExploreOptions): 
     const logStart = captured.log.length
     const { call, decided, hidden } = await replay(captured.app, job, options)
     runs++
-    // The app answered the sent requests in order, one issue list each.
-    const issues = new Map<object, readonly TwimlIssue[]>()
+    // The app answered the sent requests in order, one report each.
+    const reports = new Map<object, RequestReport>()
     const sent = call.requests.filter((r) => r.sent)
-    for (const [i, request] of sent.entries()) issues.set(request, captured.log[logStart + i] ?? [])
+    for (const [i, request] of sent.entries()) reports.set(request, captured.log[logStart + i] ?? { issues: [] })
     const trace = traceCall(call.events, { error: call.error, hidden, decided })
-    const reach = builder.add(trace, job, (request) => issues.get(request) ?? [])
+    const reach = builder.add(trace, job, (request) => reports.get(request) ?? { issues: [] })
 
     const frontier = call.waitingFor === undefined ? undefined : trace.waits[trace.waits.length - 1]
     if (frontier === undefined) continue

@@ -168,7 +168,7 @@ export function lintCallMap(map: CallMap, options: LintOptions = {}): LintFindin
         } else if (node.failure === 'http' || node.failure === 'not-twiml') {
           const what =
             node.failure === 'http'
-              ? `answered HTTP ${request?.status ?? '?'}`
+              ? `answered HTTP ${request?.status ?? '?'}${node.thrown === undefined ? '' : ` (it threw ${node.thrown})`}`
               : `answered something that is not TwiML: ${node.message.replace(/^.*? answered /, '')}`
           findings.add('dead-link', node, `${request?.method ?? ''} ${request?.path ?? ''}${where} ${what}`)
         } else if (node.failure === 'loop') {
@@ -192,7 +192,13 @@ export function lintCallMap(map: CallMap, options: LintOptions = {}): LintFindin
   }
   for (const item of map.cut) {
     const node = nodes.get(item.node)
-    if (node !== undefined) findings.add('unexplored', node, `${node.label}: ${item.message}`, item.reach)
+    if (node === undefined) continue
+    findings.add(
+      'unexplored',
+      node,
+      item.reason === 'outside' ? item.message : `${node.label}: ${item.message}`,
+      item.reach,
+    )
   }
 
   for (const node of map.nodes) {
@@ -286,6 +292,7 @@ function routeFindings(node: RouteNode, findings: Findings): void {
       'callback-error',
       node,
       `${callback.kind} ${callback.method} ${callback.path} (from ${where}) answered HTTP ${callback.status}`,
+      callback.reach,
     )
   }
 }

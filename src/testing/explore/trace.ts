@@ -74,8 +74,15 @@ export interface Trace {
   readonly points: readonly TracePoint[]
   readonly steps: readonly TraceStep[]
   readonly waits: readonly TraceWait[]
-  /** Callbacks the app answered with an error status, with the route point they came from. */
-  readonly failedCallbacks: readonly { readonly route: string; readonly request: SimulatedRequest }[]
+  /**
+   * Callbacks the app answered with an error status: the route point whose document sent them, and
+   * how many steps the walk had taken then.
+   */
+  readonly failedCallbacks: readonly {
+    readonly route: string
+    readonly request: SimulatedRequest
+    readonly steps: number
+  }[]
 }
 
 /** A wait the `decide` hook saw: when (the number of events so far) and what. */
@@ -233,7 +240,9 @@ export function traceCall(events: readonly CallEvent[], options: TraceOptions = 
   const byKey = new Map<string, TracePoint>()
   const steps: TraceStep[] = []
   const waits: TraceWait[] = []
-  const failedCallbacks: { route: string; request: SimulatedRequest }[] = []
+  const failedCallbacks: { route: string; request: SimulatedRequest; steps: number }[] = []
+  // The route of the last <Record> on each leg: its recording and transcription callbacks come later.
+  const recordedIn = new Map<CallLeg, string>()
 
   let current: string | undefined
   let segment: CallEvent[] = []
@@ -349,9 +358,13 @@ export function traceCall(events: readonly CallEvent[], options: TraceOptions = 
       }
       case 'callback':
         if (event.request.sent && (event.request.status ?? 0) >= 400) {
-          let route: string | undefined
+          const kind = event.request.kind
+          let route =
+            kind === 'recording-status-callback' || kind === 'transcribe-callback'
+              ? recordedIn.get(event.leg)
+              : undefined
           for (let d = event.depth - 1; d >= 0 && route === undefined; d--) route = routes.get(`${event.leg}:${d}`)?.key
-          failedCallbacks.push({ route: route ?? current ?? '', request: event.request })
+          failedCallbacks.push({ route: route ?? current ?? '', request: event.request, steps: steps.length })
         }
         return
       case 'end':
@@ -365,6 +378,7 @@ export function traceCall(events: readonly CallEvent[], options: TraceOptions = 
           const route = routes.get(`${event.leg}:${event.depth - 1}`)
           const verb = DECISION_EVENTS[event.type as keyof typeof DECISION_EVENTS]
           const ordinal = route === undefined ? 0 : route.verbs++
+          if (event.type === 'record' && route !== undefined) recordedIn.set(event.leg, route.key)
           move({
             kind: 'decision',
             key: `decision ${route?.key ?? ''} #${ordinal} ${verb}`,

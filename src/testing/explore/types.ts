@@ -60,12 +60,13 @@ export interface RouteNode {
   readonly document: DocumentFacts
   /** Validation issues the app's renderer reported while answering (Hono apps, see `exploreCalls`). */
   readonly issues: readonly TwimlIssue[]
-  /** Callbacks sent from this document that the app answered with an error status. */
+  /** Callbacks sent from this document that the app answered with an error status, and a path that sends each. */
   readonly failedCallbacks: readonly {
     readonly kind: string
     readonly method: string
     readonly path: string
     readonly status: number
+    readonly reach: CallPath
   }[]
   readonly reach: CallPath
 }
@@ -122,6 +123,8 @@ export interface FailureNode {
   readonly cycle?: readonly string[]
   /** Validation issues the app's renderer reported for the failing request (why it answered 500). */
   readonly issues: readonly TwimlIssue[]
+  /** The error the app's handler threw, when a Hono app's route threw one. */
+  readonly thrown?: string
   readonly label: string
   readonly reach: CallPath
 }
