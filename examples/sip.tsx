@@ -1,5 +1,6 @@
 /**
- * The `<Sip>` page's examples (seed: shared/seed/sip-noun.txt), parallel and sequential SIP
+ * The `<Sip>` page's examples (https://www.twilio.com/docs/voice/twiml/sip#examples; examples 1 and
+ * 2 exactly as Twilio publishes them, with a bare SIP address), parallel and sequential SIP
  * dialing, call screening, and the Dial `action` route. Mounted at /sip by app.tsx.
  */
 import { Hono } from 'hono'
@@ -27,26 +28,26 @@ function Goodbye({ reason }: { reason: string }) {
   )
 }
 
-/** Example 1: dial a SIP endpoint. */
+/** Example 1: dial a SIP endpoint, written as Twilio's page writes it (no `sip:` scheme). */
 sip.on(['GET', 'POST'], '/basic', (c) =>
   twiml(
     c,
     <Response>
       <Dial>
-        <Sip>sip:kate@example.com</Sip>
+        <Sip>kate@example.com</Sip>
       </Dial>
     </Response>,
   ),
 )
 
-/** Example 2: dial a SIP endpoint that asks for authentication. */
+/** Example 2: dial a SIP endpoint that asks for authentication, as Twilio's page writes it. */
 sip.on(['GET', 'POST'], '/auth', (c) =>
   twiml(
     c,
     <Response>
       <Dial>
         <Sip username="admin" password="1234">
-          sip:kate@example.com
+          kate@example.com
         </Sip>
       </Dial>
     </Response>,

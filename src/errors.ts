@@ -1,15 +1,39 @@
+import type { TwimlRule } from './rules.js'
+
+/** One step of an element path: the element's tag and its rank among same-tag siblings. */
+export interface PathSegment {
+  /** The TwiML tag, e.g. `Sip`. */
+  readonly tag: string
+  /** 1 for the first `<Sip>` in its parent, 2 for the second, ... */
+  readonly index: number
+  /** The nearest user component the element was written in (`function Goodbye()` → `Goodbye`). */
+  readonly component?: string
+}
+
 /** One problem found in a document. */
 export interface TwimlIssue {
-  /** Element path, e.g. `Response > Dial > Sip[2]`. */
+  /** Element path, e.g. `Response > Dial > Sip[2]`; `(document)` for rules about the whole document. */
   readonly path: string
+  /** The same path as data, outermost element first (empty for `(document)`). */
+  readonly segments: readonly PathSegment[]
   /** Stable rule id, e.g. `sip.uri-length`. */
-  readonly rule: string
+  readonly rule: TwimlRule
   /** Human sentence, without the path. */
   readonly message: string
   /** `'warning'`: the document works but not as written (a verb that never runs). */
   readonly severity: 'error' | 'warning'
   /** Twilio error code or documentation link, where Twilio has one. */
   readonly code?: number | string
+}
+
+/** `Response > Dial > Sip[2]`: the string form of a path. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let path = ''
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!
+    path += `${i === 0 ? '' : ' > '}${s.tag}${s.index > 1 ? `[${s.index}]` : ''}`
+  }
+  return path
 }
 
 function formatIssue(issue: TwimlIssue): string {
@@ -40,6 +64,8 @@ export class TwimlRenderError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    /** The path as data (empty where the problem is outside any element). */
+    readonly segments: readonly PathSegment[] = [],
   ) {
     super(`${path}: ${reason}`)
   }

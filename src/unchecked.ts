@@ -10,7 +10,10 @@
  *   lacks, `<WithUncheckedAttributes element={Dial} attributes={{ newThing: 'x' }} callerId="…">`;
  *   the element's own props stay checked.
  */
+
+import * as attr from './attr.js'
 import { TwimlRenderError } from './errors.js'
+import { isXmlName } from './escape.js'
 import {
   type BuiltinElement,
   type Child,
@@ -20,7 +23,7 @@ import {
   jsx,
   type TwimlNode,
 } from './node.js'
-import { type AttributeDomain, attr } from './schema.js'
+import { type AttributeDomain, definitionOf } from './schema.js'
 
 /** A value the renderer can write as an attribute. */
 export type UncheckedAttributeValue = string | number | boolean | readonly (string | number)[] | null | undefined
@@ -48,14 +51,14 @@ export interface UncheckedElementProps {
 export function UncheckedElement(props: UncheckedElementProps): TwimlNode {
   const { tag, attributes, children } = props
   const where = `UncheckedElement(${JSON.stringify(tag)})`
-  if (typeof tag !== 'string' || !XML_NAME.test(tag)) {
+  if (typeof tag !== 'string' || !isXmlName(tag)) {
     throw new TwimlRenderError(where, 'tag must be an XML name (a letter, _ or : first, then letters, digits, . - _ :)')
   }
   const domains: Record<string, AttributeDomain> = {}
   const out: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(attributes ?? {})) {
     checkName(name, where)
-    domains[name] = attr.custom
+    domains[name] = attr.custom()
     out[name] = value
   }
   out.children = children
@@ -123,19 +126,22 @@ export function WithUncheckedAttributes<P>(props: WithUncheckedAttributesProps<P
       if (spec.nonAttributes?.has(name)) {
         throw new TwimlRenderError(where, `${name} is a prop of <${spec.tag}> that is not an XML attribute`)
       }
-      domains[name] = attr.custom
+      domains[name] = attr.custom()
       renames[name] = name
       out[name] = value
     }
   }
-  const derived = defineElement<Record<string, unknown>>({ ...spec, attributes: domains, attributeNames: renames })
+  // The same definition with more attributes: child rules, which name definitions, still see it as one.
+  const derived = defineElement<Record<string, unknown>>({
+    ...spec,
+    base: definitionOf(spec),
+    attributes: domains,
+    attributeNames: renames,
+  })
   return jsx(derived, out)
 }
 
-// An XML 1.0 name, restricted to what TwiML and SSML use (letters of any script, digits, . - _ :).
-const XML_NAME = /^[\p{L}_:][\p{L}\p{N}._:\u00B7-]*$/u
-
 function checkName(name: string, where: string): void {
   if (name === 'children') throw new TwimlRenderError(where, 'children cannot be an attribute; pass them as children')
-  if (!XML_NAME.test(name)) throw new TwimlRenderError(where, `${JSON.stringify(name)} is not an XML attribute name`)
+  if (!isXmlName(name)) throw new TwimlRenderError(where, `${JSON.stringify(name)} is not an XML attribute name`)
 }

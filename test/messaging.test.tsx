@@ -1,32 +1,10 @@
 import twilio from 'twilio'
-import {
-  Body,
-  Media,
-  Message,
-  MessagingResponse,
-  Redirect,
-  Response,
-  render,
-  Say,
-  type TwimlNode,
-  TwimlValidationError,
-} from 'twiml-jsx'
+import { Body, Media, Message, MessagingResponse, Redirect, Response, render, Say, type TwimlNode } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
-
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+import { DECL, issuesOf } from './support/issues.js'
 
 /** An element where the types allow only text: what JavaScript callers can still pass. */
 const smuggled = (node: TwimlNode) => node as unknown as string
-
-function issuesOf(fn: () => unknown): { rule: string; message: string }[] {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof TwimlValidationError) return [...e.issues]
-    throw e
-  }
-  throw new Error('expected a TwimlValidationError')
-}
 
 describe('MessagingResponse', () => {
   test('renders as <Response>, like new MessagingResponse()', () => {

@@ -1,5 +1,4 @@
 import {
-  type Child,
   Client,
   Dial,
   Fragment,
@@ -12,7 +11,6 @@ import {
   Play,
   Redirect,
   Reject,
-  type RenderOptions,
   Response,
   render,
   renderAsync,
@@ -22,10 +20,7 @@ import {
 } from 'twiml-jsx'
 import { jsx } from 'twiml-jsx/jsx-runtime'
 import { describe, expect, test } from 'vitest'
-
-/** Renders a piece of a document (its root is not <Response>). */
-const piece = (node: Child, options: RenderOptions = {}) => render(node, { context: 'fragment', ...options })
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+import { DECL, piece } from './support/issues.js'
 
 describe('render: output rules', () => {
   test('declaration, compact tree, empty elements self-close', () => {
@@ -184,6 +179,10 @@ describe('renderAsync', () => {
       new TwimlRenderError(
         'Response > Dial',
         'component Lookup is async; use renderAsync() (or twiml() from twiml-jsx/hono, which awaits it)',
+        [
+          { tag: 'Response', index: 1 },
+          { tag: 'Dial', index: 1 },
+        ],
       ),
     )
   })
@@ -205,7 +204,7 @@ describe('render: clear errors naming the element path', () => {
           <Say>{'bad\u0001'}</Say>
         </Response>,
       ),
-    ).toThrow('Response > Say[2]: U+0001 at index 3 is not allowed in XML 1.0')
+    ).toThrow('Response > Say[2]: U+0001 at index 3 of the text is not allowed in XML 1.0')
   })
 
   test('an illegal XML character in an attribute is an error too (twilio would emit it)', () => {
@@ -215,11 +214,11 @@ describe('render: clear errors naming the element path', () => {
           <Dial callerId={'x\uFFFF'}>+1</Dial>
         </Response>,
       ),
-    ).toThrow('Response > Dial: U+FFFF at index 1 is not allowed in XML 1.0')
+    ).toThrow('Response > Dial: U+FFFF at index 1 of attribute callerId is not allowed in XML 1.0')
   })
 
   test('a lone surrogate is an error', () => {
-    expect(() => piece(<Say>{'a\uD800b'}</Say>)).toThrow('Say: U+D800 at index 1 is not allowed in XML 1.0')
+    expect(() => piece(<Say>{'a\uD800b'}</Say>)).toThrow('Say: U+D800 at index 1 of the text is not allowed in XML 1.0')
   })
 
   test('an object as an attribute value is an error', () => {

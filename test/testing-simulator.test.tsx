@@ -2,7 +2,7 @@
  * The call simulator's own semantics, each on a small purpose-built Hono app: what Twilio would
  * request, with which parameters, and what the caller would hear.
  */
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import { describe, expect, test } from 'vitest'
 import { twilioWebhook, twiml } from '../src/hono/index.js'
 import {
@@ -28,32 +28,9 @@ import {
   Stream,
   Sub,
 } from '../src/index.js'
-import type { Child } from '../src/node.js'
 import { CallSimulationError, type SimulatedRequest, simulateCall } from '../src/testing/index.js'
 import { Break } from '../src/voice/ssml.js'
-
-type Route = (c: Context, params: Record<string, string>) => Child | Promise<Child>
-
-/** A Hono app serving TwiML routes (GET and POST); each handler sees the request's parameters. */
-function voiceApp(routes: Record<string, Route>) {
-  const app = new Hono()
-  for (const [path, route] of Object.entries(routes)) {
-    app.on(['GET', 'POST'], path, async (c) => {
-      const params =
-        c.req.method === 'GET'
-          ? c.req.query()
-          : Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]))
-      return twiml(c, await route(c, params), { enhancedSip: true })
-    })
-  }
-  return app
-}
-
-/** The parameters of a request that are not the standard ones every request carries. */
-function own(request: SimulatedRequest | undefined): Record<string, string> {
-  const { CallSid, AccountSid, From, To, CallStatus, Direction, ApiVersion, ...rest } = request?.params ?? {}
-  return rest
-}
+import { own, voiceApp } from './support/voice-app.js'
 
 const STANDARD = ['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'Direction', 'ApiVersion']
 
@@ -914,6 +891,13 @@ describe('<Redirect>, the end of the call, and verbs that are only recorded', ()
     ),
     '/pay': () => (
       <Response>
+        <Dial>
+          <Number url="/pay/screen">+15550000001</Number>
+        </Dial>
+      </Response>
+    ),
+    '/pay/screen': () => (
+      <Response>
         <Pay />
       </Response>
     ),
@@ -998,8 +982,8 @@ describe('<Redirect>, the end of the call, and verbs that are only recorded', ()
     `)
   })
 
-  test('Pay is not simulated; a TwiML URL on another host cannot be reached', async () => {
-    await expect(simulateCall(app, { url: '/pay' })).rejects.toThrow('<Pay> is not simulated (at /pay)')
+  test('a verb the simulator cannot run where it stands is a clear error; so is a TwiML URL on another host', async () => {
+    await expect(simulateCall(app, { url: '/pay' })).rejects.toThrow("<Pay> on the called party's leg is not simulated")
     await expect(simulateCall(app, { url: '/away' })).rejects.toThrow(
       'POST https://elsewhere.example.org/voice (redirect) is on another host; the simulator only reaches the app at http://localhost',
     )

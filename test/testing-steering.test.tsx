@@ -461,3 +461,64 @@ describe('moves that do not fit the wait are refused, and the call keeps waiting
     expect(call.events.at(-1)).toEqual({ leg: 'caller', depth: 0, type: 'error', message: error.message })
   })
 })
+
+describe('either leg hangs up at any time', () => {
+  const screened = new Hono()
+  screened.post('/call', (c) =>
+    twiml(
+      c,
+      <Response>
+        <Dial action="/after-dial">
+          <Number url="/screen">+15550000002</Number>
+        </Dial>
+      </Response>,
+    ),
+  )
+  screened.post('/screen', (c) =>
+    twiml(
+      c,
+      <Response>
+        <Gather numDigits={1}>
+          <Say>Press 1 to take the call.</Say>
+        </Gather>
+      </Response>,
+    ),
+  )
+  screened.post('/after-dial', async (c) => {
+    const { DialCallStatus } = await c.req.parseBody()
+    return twiml(
+      c,
+      <Response>
+        <Say>Dial {String(DialCallStatus)}.</Say>
+      </Response>,
+    )
+  })
+
+  test("the dialed party's screening Gather waits on the callee leg; the callee hanging up declines", async () => {
+    const call = startCall(screened, { url: '/call' })
+    await call.nextWait()
+    await call.answer()
+    expect(call.waitingFor).toMatchObject({ kind: 'gather', leg: 'callee', document: '/screen' })
+    await call.hangup('callee')
+    expect(call.requestsTo('/after-dial')[0]?.params.DialCallStatus).toBe('no-answer')
+    expect(call.transcript()).toContain('Callee hangs up')
+  })
+
+  test('the caller hanging up during the screening ends the call: the attempt is canceled', async () => {
+    const call = startCall(screened, { url: '/call' })
+    await call.nextWait()
+    await call.answer()
+    await call.hangup()
+    expect(call.endReason).toBe('caller hung up')
+    expect(call.requestsTo('/after-dial')[0]?.params).toMatchObject({
+      DialCallStatus: 'canceled',
+      CallStatus: 'completed',
+    })
+  })
+
+  test('at the caller’s own Gather there is no other leg to hang up', async () => {
+    const call = startCall(supportLine(), { url: '/menu' })
+    await call.nextWait()
+    await expect(call.hangup('callee')).rejects.toThrow("hangup('callee'): no dialed party is on the line")
+  })
+})

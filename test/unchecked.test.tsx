@@ -15,8 +15,7 @@ import {
   WithUncheckedAttributes,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
-
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+import { DECL } from './support/issues.js'
 
 describe('UncheckedElement: an element twiml-jsx does not know yet', () => {
   test('renders like the rest, byte-identical to twilio addChild', () => {

@@ -46,8 +46,8 @@ import {
   VirtualAgent,
 } from 'twiml-jsx'
 import { describe, expect, test } from 'vitest'
+import { DECL } from './support/issues.js'
 
-const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 const doc = (inner: string) => `${DECL}<Response>${inner}</Response>`
 const oracle = () => new twilio.twiml.VoiceResponse()
 

@@ -1,12 +1,15 @@
 /**
  * `<Message>` and its nouns `<Body>` and `<Media>`: replies to an incoming message. The messaging
- * `<Redirect>` is the voice one (voice/control.ts): the same tag and attributes.
+ * `<Redirect>` is the voice one (voice/redirect.ts), a verb of both roots: the same
+ * tag and attributes.
  *
  * @see https://www.twilio.com/docs/messaging/twiml/message
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod } from '../voice/common.js'
+import { type HttpMethod, methodDomain } from '../voice/common.js'
+import { MessagingResponse } from './response.js'
 
 export interface MessageProps {
   /** The message text, or one `<Body>` and up to 10 `<Media>` (MMS). */
@@ -39,14 +42,15 @@ export interface MessageProps {
  */
 export const Message = defineElement<MessageProps>({
   tag: 'Message',
+  verbOf: [MessagingResponse],
   attributes: {
     to: attr.string(),
     from: attr.string(),
-    action: attr.url,
-    method: attr.method,
-    statusCallback: attr.url,
+    action: attr.url(),
+    method: methodDomain,
+    statusCallback: attr.url(),
   },
-  children: { text: true, elements: ['Body', 'Media'] },
+  children: { text: true, elements: () => [Body, Media] },
 })
 
 export interface BodyProps {

@@ -12,6 +12,22 @@
  */
 export * from './explore/index.js'
 export { type PrettyOptions, prettyTwiml, prettyXml } from './pretty.js'
+export {
+  type RecordableContext,
+  type RecordedWebhook,
+  type RecordWebhooksOptions,
+  recordWebhooks,
+  type WebhookSink,
+} from './replay/record.js'
+export {
+  type CallReplay,
+  type ReplayDifference,
+  type ReplayOptions,
+  type ReplayReport,
+  type ReplaySource,
+  replayCalls,
+} from './replay/replay.js'
+export { normalizeScrubbed, type ScrubOptions } from './replay/scrub.js'
 export { isTwimlString, type TwimlSnapshotSerializer, twimlSerializer } from './serializer.js'
 export * from './simulator/index.js'
 export {

@@ -6,10 +6,22 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/connect
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
 import type { KnownGatherLanguage, KnownSayLanguage } from './catalog.js'
-import type { HttpMethod, OpenUnion, RecordingStatusEvent, RecordingTrim } from './common.js'
+import {
+  type HttpMethod,
+  methodDomain,
+  type OpenUnion,
+  RECORDING_TRIMS,
+  type RecordingStatusEvent,
+  type RecordingTrim,
+  recordingEventsDomain,
+} from './common.js'
+import { Parameter } from './parameter.js'
+import { Response } from './response.js'
+import { Stream } from './start-stop.js'
 
 export interface ConnectProps {
   /** The one noun to connect to: `Stream`, `ConversationRelay`, `VirtualAgent`, `Room`, ... */
@@ -30,17 +42,18 @@ export interface ConnectProps {
  */
 export const Connect = defineElement<ConnectProps>({
   tag: 'Connect',
-  attributes: { action: attr.url, method: attr.method },
+  verbOf: [Response],
+  attributes: { action: attr.url(), method: methodDomain },
   children: {
-    elements: [
-      'Stream',
-      'ConversationRelay',
-      'VirtualAgent',
-      'Room',
-      'Conversation',
-      'Autopilot',
-      'AiSession',
-      'ConversationRelaySession',
+    elements: () => [
+      Stream,
+      ConversationRelay,
+      VirtualAgent,
+      Room,
+      Conversation,
+      Autopilot,
+      AiSession,
+      ConversationRelaySession,
     ],
   },
 })
@@ -62,24 +75,39 @@ export const Room = defineElement<RoomProps>({
   children: { text: true },
 })
 
+/** What may cut text-to-speech short, besides `true` (= `any`) and `false` (= `none`). */
+export const RELAY_INTERRUPTIBLE = ['none', 'dtmf', 'speech', 'any'] as const
 /** What may cut text-to-speech short: `none`, `dtmf`, `speech` or `any` (`true` = `any`, `false` = `none`). */
-export type RelayInterruptible = 'none' | 'dtmf' | 'speech' | 'any' | boolean
+export type RelayInterruptible = (typeof RELAY_INTERRUPTIBLE)[number] | boolean
 
+/** Text-to-speech providers of ConversationRelay that autocomplete. */
+export const RELAY_TTS_PROVIDERS = ['Google', 'Amazon', 'ElevenLabs'] as const
 /** Text-to-speech providers of ConversationRelay. Known ones autocomplete. */
-export type RelayTtsProvider = OpenUnion<'Google' | 'Amazon' | 'ElevenLabs'>
+export type RelayTtsProvider = OpenUnion<(typeof RELAY_TTS_PROVIDERS)[number]>
 
+/** Speech-to-text providers of ConversationRelay that autocomplete. */
+export const RELAY_TRANSCRIPTION_PROVIDERS = ['Google', 'Deepgram'] as const
 /** Speech-to-text providers of ConversationRelay. Known ones autocomplete. */
-export type RelayTranscriptionProvider = OpenUnion<'Google' | 'Deepgram'>
+export type RelayTranscriptionProvider = OpenUnion<(typeof RELAY_TRANSCRIPTION_PROVIDERS)[number]>
 
+/** Text normalization settings of text-to-speech. */
+export const RELAY_TEXT_NORMALIZATIONS = ['auto', 'on', 'off'] as const
 /** Text normalization of text-to-speech: `auto`, `on` or `off`. */
-export type RelayTextNormalization = 'auto' | 'on' | 'off'
+export type RelayTextNormalization = (typeof RELAY_TEXT_NORMALIZATIONS)[number]
 
-const INTERRUPTIBLE = attr.union(attr.boolean, attr.enum('none', 'dtmf', 'speech', 'any'))
-const TTS_PROVIDERS = ['Google', 'Amazon', 'ElevenLabs']
-const TRANSCRIPTION_PROVIDERS = ['Google', 'Deepgram']
-const SPEECH_MODELS = ['telephony', 'long', 'nova-2-general', 'nova-3-general']
+/** Speech-to-text models of ConversationRelay that autocomplete. */
+export const RELAY_SPEECH_MODELS = ['telephony', 'long', 'nova-2-general', 'nova-3-general'] as const
+/** Sensitivities of speech interrupting text-to-speech. */
+export const RELAY_INTERRUPT_SENSITIVITIES = ['low', 'medium', 'high'] as const
+/** Extra fields a prompt message can include. */
+export const RELAY_PROMPT_INCLUDES = ['turn-state', 'prompt-segments'] as const
+/** Debug options of ConversationRelay. */
+export const RELAY_DEBUG_OPTIONS = ['debugging', 'speaker-events', 'tokens-played'] as const
+
+const interruptible = (defaultValue: RelayInterruptible) =>
+  attr.union([attr.boolean(), attr.oneOf(RELAY_INTERRUPTIBLE)], { default: defaultValue })
 /** A boolean some attributes spell in lowercase and type as text in the twilio library. */
-const LOOSE_BOOLEAN = attr.union(attr.boolean, attr.open(['true', 'false']))
+const LOOSE_BOOLEAN = attr.union([attr.boolean(), attr.open(['true', 'false'])])
 
 export interface ConversationRelayProps {
   /** `<Language>` settings (one per language the session may switch to) and custom `<Parameter>`s. */
@@ -103,14 +131,14 @@ export interface ConversationRelayProps {
   /** Speech-to-text provider, e.g. `Google` or `Deepgram`. */
   transcriptionProvider?: RelayTranscriptionProvider
   /** Speech-to-text model, e.g. `telephony` (Google) or `nova-3-general` (Deepgram). */
-  speechModel?: OpenUnion<'telephony' | 'long' | 'nova-2-general' | 'nova-3-general'>
+  speechModel?: OpenUnion<(typeof RELAY_SPEECH_MODELS)[number]>
   /**
    * What may interrupt text-to-speech: `none`, `dtmf`, `speech` or `any`; `true` and `false`
    * are kept as the older spellings of `any` and `none`.
    */
   interruptible?: RelayInterruptible
   /** How readily speech interrupts text-to-speech: `low`, `medium` or `high`. */
-  interruptSensitivity?: 'low' | 'medium' | 'high'
+  interruptSensitivity?: (typeof RELAY_INTERRUPT_SENSITIVITIES)[number]
   /** Let text from the next turn cut short the text-to-speech still playing. */
   preemptible?: boolean
   /** Report DTMF key presses to your application. */
@@ -155,11 +183,11 @@ export interface ConversationRelayProps {
   /** Reconnect the WebSocket if it drops during the call. Default `false`. */
   applicationReconnect?: boolean
   /** Extra fields in prompt messages: `turn-state` or `prompt-segments`. */
-  includeInPrompt?: OpenUnion<'turn-state' | 'prompt-segments'>
+  includeInPrompt?: OpenUnion<(typeof RELAY_PROMPT_INCLUDES)[number]>
   /** Event subscriptions to enable. */
   events?: string
   /** Debug options, space-separated, e.g. `debugging speaker-events tokens-played`. */
-  debug?: OpenUnion<'debugging' | 'speaker-events' | 'tokens-played'>
+  debug?: OpenUnion<(typeof RELAY_DEBUG_OPTIONS)[number]>
   /** Conversational Intelligence service (SID or unique name) that receives the transcript. */
   intelligenceService?: string
   /** ID or unique name of the Conversation configuration to use. */
@@ -181,45 +209,45 @@ export const ConversationRelay = defineElement<ConversationRelayProps>({
     // A WebSocket URL: `attr.url` checks for the http(s) URLs Twilio requests.
     url: attr.string(),
     welcomeGreeting: attr.string(),
-    welcomeGreetingInterruptible: INTERRUPTIBLE,
-    language: attr.open(),
+    welcomeGreetingInterruptible: interruptible('any'),
+    language: attr.open([], { default: 'en-US' }),
     ttsLanguage: attr.open(),
     transcriptionLanguage: attr.open(),
-    ttsProvider: attr.open(TTS_PROVIDERS),
+    ttsProvider: attr.open(RELAY_TTS_PROVIDERS),
     voice: attr.open(),
-    transcriptionProvider: attr.open(TRANSCRIPTION_PROVIDERS),
-    speechModel: attr.open(SPEECH_MODELS),
-    interruptible: INTERRUPTIBLE,
-    interruptSensitivity: attr.enum('low', 'medium', 'high'),
-    preemptible: attr.boolean,
-    dtmfDetection: attr.boolean,
+    transcriptionProvider: attr.open(RELAY_TRANSCRIPTION_PROVIDERS),
+    speechModel: attr.open(RELAY_SPEECH_MODELS),
+    interruptible: interruptible('any'),
+    interruptSensitivity: attr.oneOf(RELAY_INTERRUPT_SENSITIVITIES),
+    preemptible: attr.boolean(),
+    dtmfDetection: attr.boolean(),
     hints: attr.string(),
-    profanityFilter: attr.boolean,
-    partialPrompts: attr.boolean,
-    partialPromptOnHangup: attr.boolean,
-    reportInputDuringAgentSpeech: attr.boolean,
-    echoPromptFiltering: attr.boolean,
-    turnDetection: attr.boolean,
-    eagerEotThreshold: attr.union(attr.number(0.3, 0.9), attr.string()),
-    speechtimeout: attr.union(attr.number(0), attr.open(['auto'])),
-    asrSmartFormat: attr.boolean,
+    profanityFilter: attr.boolean(),
+    partialPrompts: attr.boolean(),
+    partialPromptOnHangup: attr.boolean(),
+    reportInputDuringAgentSpeech: attr.boolean(),
+    echoPromptFiltering: attr.boolean({ default: false }),
+    turnDetection: attr.boolean({ default: false }),
+    eagerEotThreshold: attr.union([attr.number(0.3, 0.9), attr.string()]),
+    speechtimeout: attr.union([attr.number(0), attr.open(['auto'])]),
+    asrSmartFormat: attr.boolean(),
     deepgramsmartformat: LOOSE_BOOLEAN,
     backgroundnoisereduction: LOOSE_BOOLEAN,
     ignorebackchannel: LOOSE_BOOLEAN,
-    ttsTextNormalization: attr.enum('auto', 'on', 'off'),
-    ttsLanguageTextNormalization: attr.boolean,
-    elevenlabsTextNormalization: attr.open(['auto', 'on', 'off']),
-    elevenlabsLanguageTextNormalization: attr.boolean,
-    applicationReconnect: attr.boolean,
-    includeInPrompt: attr.open(['turn-state', 'prompt-segments']),
+    ttsTextNormalization: attr.oneOf(RELAY_TEXT_NORMALIZATIONS),
+    ttsLanguageTextNormalization: attr.boolean(),
+    elevenlabsTextNormalization: attr.open(RELAY_TEXT_NORMALIZATIONS),
+    elevenlabsLanguageTextNormalization: attr.boolean(),
+    applicationReconnect: attr.boolean({ default: false }),
+    includeInPrompt: attr.open(RELAY_PROMPT_INCLUDES),
     events: attr.string(),
-    debug: attr.open(['debugging', 'speaker-events', 'tokens-played']),
+    debug: attr.open(RELAY_DEBUG_OPTIONS),
     intelligenceService: attr.string(),
     conversationConfiguration: attr.string(),
     conversationId: attr.string(),
     customerName: attr.string(),
   },
-  children: { elements: ['Language', 'Parameter'] },
+  children: { elements: () => [Language, Parameter] },
 })
 
 export interface LanguageProps {
@@ -233,7 +261,7 @@ export interface LanguageProps {
   /** Speech-to-text provider for this language. */
   transcriptionProvider?: RelayTranscriptionProvider
   /** Speech-to-text model for this language. */
-  speechModel?: OpenUnion<'telephony' | 'long' | 'nova-2-general' | 'nova-3-general'>
+  speechModel?: OpenUnion<(typeof RELAY_SPEECH_MODELS)[number]>
   /** Words or phrases likely to be spoken in this language, comma-separated. */
   hints?: string
   /** Apply smart formatting to transcripts of this language. */
@@ -253,14 +281,14 @@ export const Language = defineElement<LanguageProps>({
   tag: 'Language',
   attributes: {
     code: attr.open(),
-    ttsProvider: attr.open(TTS_PROVIDERS),
+    ttsProvider: attr.open(RELAY_TTS_PROVIDERS),
     voice: attr.open(),
-    transcriptionProvider: attr.open(TRANSCRIPTION_PROVIDERS),
-    speechModel: attr.open(SPEECH_MODELS),
+    transcriptionProvider: attr.open(RELAY_TRANSCRIPTION_PROVIDERS),
+    speechModel: attr.open(RELAY_SPEECH_MODELS),
     hints: attr.string(),
-    asrSmartFormat: attr.boolean,
-    ttsTextNormalization: attr.enum('auto', 'on', 'off'),
-    ttsLanguageTextNormalization: attr.boolean,
+    asrSmartFormat: attr.boolean(),
+    ttsTextNormalization: attr.oneOf(RELAY_TEXT_NORMALIZATIONS),
+    ttsLanguageTextNormalization: attr.boolean(),
   },
 })
 
@@ -289,11 +317,11 @@ export const VirtualAgent = defineElement<VirtualAgentProps>({
   attributes: {
     connectorName: attr.string(),
     language: attr.open(),
-    sentimentAnalysis: attr.boolean,
-    statusCallback: attr.url,
-    statusCallbackMethod: attr.method,
+    sentimentAnalysis: attr.boolean(),
+    statusCallback: attr.url(),
+    statusCallbackMethod: methodDomain,
   },
-  children: { elements: ['Config', 'Parameter'] },
+  children: { elements: () => [Config, Parameter] },
 })
 
 export interface ConfigProps {
@@ -315,7 +343,20 @@ export const Config = defineElement<ConfigProps>({
 })
 
 /** Call events of a Frontline `<Conversation>` that trigger `statusCallback`. */
-export type ConversationEvent = 'call-initiated' | 'call-ringing' | 'call-answered' | 'call-completed'
+export const CONVERSATION_EVENTS = ['call-initiated', 'call-ringing', 'call-answered', 'call-completed'] as const
+/** A call event of a Frontline `<Conversation>` that triggers `statusCallback`. */
+export type ConversationEvent = (typeof CONVERSATION_EVENTS)[number]
+
+/** `<Conversation record>` values besides the booleans: the `<Dial>` modes and `true`/`false` as text. */
+export const CONVERSATION_RECORD_MODES = [
+  'do-not-record',
+  'record-from-answer',
+  'record-from-ringing',
+  'record-from-answer-dual',
+  'record-from-ringing-dual',
+  'true',
+  'false',
+] as const
 
 export interface ConversationProps {
   children?: never
@@ -335,15 +376,7 @@ export interface ConversationProps {
    * Record the call: `do-not-record`, `record-from-answer`, `record-from-ringing`, their `-dual`
    * variants, or `true`/`false`.
    */
-  record?:
-    | 'do-not-record'
-    | 'record-from-answer'
-    | 'record-from-ringing'
-    | 'record-from-answer-dual'
-    | 'record-from-ringing-dual'
-    | 'true'
-    | 'false'
-    | boolean
+  record?: (typeof CONVERSATION_RECORD_MODES)[number] | boolean
   /** Remove silence at the start and end of the recording: `trim-silence` or `do-not-trim`. */
   trim?: RecordingTrim
   /** URL Twilio requests when the recording changes state. */
@@ -367,31 +400,20 @@ export interface ConversationProps {
 export const Conversation = defineElement<ConversationProps>({
   tag: 'Conversation',
   attributes: {
-    serviceInstanceSid: attr.string(34),
-    inboundAutocreation: attr.boolean,
+    serviceInstanceSid: attr.string({ maxLength: 34 }),
+    inboundAutocreation: attr.boolean(),
     inboundTimeout: attr.integer(0),
     routingAssignmentTimeout: attr.integer(0),
-    url: attr.url,
-    method: attr.method,
-    record: attr.union(
-      attr.boolean,
-      attr.enum(
-        'do-not-record',
-        'record-from-answer',
-        'record-from-ringing',
-        'record-from-answer-dual',
-        'record-from-ringing-dual',
-        'true',
-        'false',
-      ),
-    ),
-    trim: attr.trim,
-    recordingStatusCallback: attr.url,
-    recordingStatusCallbackMethod: attr.method,
-    recordingStatusCallbackEvent: attr.recordingEvents,
-    statusCallback: attr.url,
-    statusCallbackMethod: attr.method,
-    statusCallbackEvent: attr.list('call-initiated', 'call-ringing', 'call-answered', 'call-completed'),
+    url: attr.url(),
+    method: methodDomain,
+    record: attr.union([attr.boolean(), attr.oneOf(CONVERSATION_RECORD_MODES)]),
+    trim: attr.oneOf(RECORDING_TRIMS),
+    recordingStatusCallback: attr.url(),
+    recordingStatusCallbackMethod: methodDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
+    statusCallback: attr.url(),
+    statusCallbackMethod: methodDomain,
+    statusCallbackEvent: attr.list(CONVERSATION_EVENTS),
   },
 })
 

@@ -4,71 +4,49 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/dial
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
-import type {
-  DialedNounAttributes,
-  HttpMethod,
-  MachineDetectionAttributes,
-  OpenUnion,
-  RecordingStatusEvent,
-  RecordingTrim,
-  TwilioRegion,
+import {
+  type HttpMethod,
+  methodDomain,
+  type OpenUnion,
+  RECORDING_TRIMS,
+  type RecordingStatusEvent,
+  type RecordingTrim,
+  recordingEventsDomain,
+  TWILIO_REGIONS,
+  type TwilioRegion,
 } from './common.js'
-import { dialedNounDomains, machineDetectionDomains } from './common.js'
+import {
+  type DialedNounAttributes,
+  dialedNounDomains,
+  type MachineDetectionAttributes,
+  machineDetectionDomains,
+} from './dialed-noun.js'
+import { Parameter } from './parameter.js'
+import { Response } from './response.js'
+import { Sip } from './sip.js'
 
 /** How `<Dial>` records the call. */
-export type DialRecord =
-  | 'do-not-record'
-  | 'record-from-answer'
-  | 'record-from-ringing'
-  | 'record-from-answer-dual'
-  | 'record-from-ringing-dual'
+export const DIAL_RECORD_MODES = [
+  'do-not-record',
+  'record-from-answer',
+  'record-from-ringing',
+  'record-from-answer-dual',
+  'record-from-ringing-dual',
+] as const
+/** How `<Dial>` records the call. */
+export type DialRecord = (typeof DIAL_RECORD_MODES)[number]
+
+/** Which audio `<Dial>` records. */
+export const DIAL_RECORDING_TRACKS = ['both', 'inbound', 'outbound'] as const
+
+/** Events `<Dial events>` subscribes to. */
+export const DIAL_EVENTS = ['call-progress-event'] as const
 
 /** Country codes for the ringback tone `<Dial ringTone>` plays to the caller. */
-export type DialRingTone =
-  | 'at'
-  | 'au'
-  | 'bg'
-  | 'br'
-  | 'be'
-  | 'ch'
-  | 'cl'
-  | 'cn'
-  | 'cz'
-  | 'de'
-  | 'dk'
-  | 'ee'
-  | 'es'
-  | 'fi'
-  | 'fr'
-  | 'gr'
-  | 'hu'
-  | 'il'
-  | 'in'
-  | 'it'
-  | 'lt'
-  | 'jp'
-  | 'mx'
-  | 'my'
-  | 'nl'
-  | 'no'
-  | 'nz'
-  | 'ph'
-  | 'pl'
-  | 'pt'
-  | 'ru'
-  | 'se'
-  | 'sg'
-  | 'th'
-  | 'uk'
-  | 'us'
-  | 'us-old'
-  | 'tw'
-  | 've'
-  | 'za'
-
-const DIAL_RING_TONES = [
+export const DIAL_RING_TONES = [
   'at',
   'au',
   'bg',
@@ -109,10 +87,10 @@ const DIAL_RING_TONES = [
   'tw',
   've',
   'za',
-] as const satisfies readonly DialRingTone[]
+] as const
+/** A country code for the ringback tone `<Dial ringTone>` plays to the caller. */
+export type DialRingTone = (typeof DIAL_RING_TONES)[number]
 
-/** The nouns `<Dial>` can dial. */
-export const DIAL_NOUNS = ['Number', 'Client', 'Sip', 'Conference', 'Queue', 'Sim', 'Application', 'WhatsApp']
 /** Most nouns one `<Dial>` may ring, in parallel or in sequence. */
 export const MAX_DIAL_NOUNS = 10
 // For SIP calls the caller ID is free text, limited to these characters.
@@ -143,7 +121,7 @@ export interface DialProps {
    */
   callerId?: string
   /** Events to subscribe to; `call-progress-event` is the only value Twilio defines. */
-  events?: 'call-progress-event'
+  events?: (typeof DIAL_EVENTS)[number]
   /** Let the caller hang up on the dialed party by pressing `*`. Default `false`. */
   hangupOnStar?: boolean
   /** Base64 identity passports (SHAKEN, DIV), comma-separated, passed on to the dialed party. */
@@ -162,7 +140,7 @@ export interface DialProps {
   /** HTTP method for `recordingStatusCallback`. Default `POST`. */
   recordingStatusCallbackMethod?: HttpMethod
   /** Which audio to record: `both` (default), `inbound` or `outbound`. */
-  recordingTrack?: 'both' | 'inbound' | 'outbound'
+  recordingTrack?: (typeof DIAL_RECORDING_TRACKS)[number]
   /** URL that receives SIP REFER requests from the dialed party (call transfer). */
   referUrl?: string
   /** HTTP method for `referUrl`. Default `POST`. */
@@ -190,45 +168,40 @@ export interface DialProps {
  */
 export const Dial = defineElement<DialProps>({
   tag: 'Dial',
+  verbOf: [Response],
   attributes: {
-    action: attr.url,
-    method: attr.method,
-    answerOnBridge: attr.boolean,
+    action: attr.url(),
+    method: methodDomain,
+    answerOnBridge: attr.boolean({ default: false }),
     callerId: attr.string(),
-    events: attr.enum('call-progress-event'),
-    hangupOnStar: attr.boolean,
+    events: attr.oneOf(DIAL_EVENTS),
+    hangupOnStar: attr.boolean({ default: false }),
     passports: attr.string(),
-    record: attr.enum(
-      'do-not-record',
-      'record-from-answer',
-      'record-from-ringing',
-      'record-from-answer-dual',
-      'record-from-ringing-dual',
-    ),
+    record: attr.oneOf(DIAL_RECORD_MODES, { default: 'do-not-record' }),
     recordingConfigurationId: attr.string(),
-    recordingStatusCallback: attr.url,
-    recordingStatusCallbackEvent: attr.recordingEvents,
-    recordingStatusCallbackMethod: attr.method,
-    recordingTrack: attr.enum('both', 'inbound', 'outbound'),
-    referUrl: attr.url,
-    referMethod: attr.method,
+    recordingStatusCallback: attr.url(),
+    recordingStatusCallbackEvent: recordingEventsDomain(),
+    recordingStatusCallbackMethod: methodDomain,
+    recordingTrack: attr.oneOf(DIAL_RECORDING_TRACKS, { default: 'both' }),
+    referUrl: attr.url(),
+    referMethod: methodDomain,
     ringTone: attr.open(DIAL_RING_TONES),
-    sequential: attr.boolean,
-    timeLimit: attr.integer(1, 86400),
-    timeout: attr.integer(5, 600),
-    trim: attr.trim,
+    sequential: attr.boolean({ default: false }),
+    timeLimit: attr.integer(1, 86400, { default: 14400 }),
+    timeout: attr.integer(5, 600, { default: 30 }),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'do-not-trim' }),
   },
-  children: { text: true, elements: DIAL_NOUNS },
-  check: ({ props, counts, ownTextLength }, report, options) => {
-    let nouns = 0
-    for (const noun of DIAL_NOUNS) nouns += counts[noun] ?? 0
+  children: { text: true, elements: () => dialNouns },
+  check: (dial, report, options) => {
+    const { props, ownTextLength } = dial
+    const nouns = dial.count(...dialNouns)
     if (nouns > MAX_DIAL_NOUNS) {
       report('dial.max-nouns', `<Dial> holds ${nouns} nouns, the limit is ${MAX_DIAL_NOUNS}`)
     }
     if (ownTextLength > 0 && nouns > 0) {
       report('dial.text-and-nouns', '<Dial> holds both text and nouns; put the phone number in a <Number>')
     }
-    const sips = counts.Sip ?? 0
+    const sips = dial.count(Sip)
     if (sips > 0 && nouns > 1 && !options.enhancedSip) {
       report(
         'dial.enhanced-sip',
@@ -238,10 +211,10 @@ export const Dial = defineElement<DialProps>({
         'https://www.twilio.com/docs/voice/twiml/sip',
       )
     }
-    if ((counts.Conference ?? 0) > 0 && nouns > 1) {
+    if (dial.count(Conference) > 0 && nouns > 1) {
       report('dial.conference-alone', '<Conference> must be the only noun in its <Dial> (Twilio error 13000)', 13000)
     }
-    if ((counts.Application ?? 0) > 0 && nouns > 1) {
+    if (dial.count(Application) > 0 && nouns > 1) {
       report(
         'dial.application-alone',
         '<Application> cannot be dialed together with other nouns',
@@ -291,7 +264,7 @@ export interface ClientProps extends DialedNounAttributes {
 export const Client = defineElement<ClientProps>({
   tag: 'Client',
   attributes: dialedNounDomains,
-  children: { text: true, elements: ['Identity', 'Parameter'] },
+  children: { text: true, elements: () => [Identity, Parameter] },
 })
 
 export interface IdentityProps {
@@ -303,16 +276,26 @@ export interface IdentityProps {
 export const Identity = defineElement<IdentityProps>({ tag: 'Identity', attributes: {}, children: { text: true } })
 
 /** Conference events that trigger `statusCallback`. */
-export type ConferenceEvent =
-  | 'start'
-  | 'end'
-  | 'join'
-  | 'leave'
-  | 'mute'
-  | 'hold'
-  | 'modify'
-  | 'speaker'
-  | 'announcement'
+export const CONFERENCE_EVENTS = [
+  'start',
+  'end',
+  'join',
+  'leave',
+  'mute',
+  'hold',
+  'modify',
+  'speaker',
+  'announcement',
+] as const
+/** A conference event that triggers `statusCallback`. */
+export type ConferenceEvent = (typeof CONFERENCE_EVENTS)[number]
+
+/** `<Conference beep>` values besides the booleans. */
+export const CONFERENCE_BEEPS = ['true', 'false', 'onEnter', 'onExit'] as const
+/** How `<Conference>` records. */
+export const CONFERENCE_RECORD_MODES = ['do-not-record', 'record-from-start'] as const
+/** Jitter buffer sizes of a conference participant. */
+export const CONFERENCE_JITTER_BUFFER_SIZES = ['large', 'medium', 'small', 'off'] as const
 
 export interface ConferenceProps {
   /** The conference room name; callers with the same name join the same room. */
@@ -320,7 +303,7 @@ export interface ConferenceProps {
   /** Join muted. Default `false`. */
   muted?: boolean
   /** Beep when participants join or leave: `true` (default), `false`, `onEnter`, `onExit`. */
-  beep?: boolean | 'true' | 'false' | 'onEnter' | 'onExit'
+  beep?: boolean | (typeof CONFERENCE_BEEPS)[number]
   /** Start the conference when this participant joins. Default `true`. */
   startConferenceOnEnter?: boolean
   /** End the conference when this participant leaves. Default `false`. */
@@ -335,7 +318,7 @@ export interface ConferenceProps {
   /** Most participants allowed, 2–250. Default 250. */
   maxParticipants?: number
   /** Record the conference: `do-not-record` (default) or `record-from-start`. */
-  record?: 'do-not-record' | 'record-from-start'
+  record?: (typeof CONFERENCE_RECORD_MODES)[number]
   /** Region where the conference is mixed. Default: nearest to the first participant. */
   region?: TwilioRegion
   /** CallSid of a participant this one coaches (heard by that participant only). */
@@ -359,7 +342,7 @@ export interface ConferenceProps {
   /** Older name for conference events callback; prefer `statusCallback`. */
   eventCallbackUrl?: string
   /** Jitter buffer for this participant: `large` (default), `medium`, `small`, `off`. */
-  jitterBufferSize?: 'large' | 'medium' | 'small' | 'off'
+  jitterBufferSize?: (typeof CONFERENCE_JITTER_BUFFER_SIZES)[number]
   /** A label for this participant, unique within the conference. */
   participantLabel?: string
 }
@@ -371,36 +354,26 @@ export interface ConferenceProps {
 export const Conference = defineElement<ConferenceProps>({
   tag: 'Conference',
   attributes: {
-    muted: attr.boolean,
-    beep: attr.union(attr.boolean, attr.enum('true', 'false', 'onEnter', 'onExit')),
-    startConferenceOnEnter: attr.boolean,
-    endConferenceOnExit: attr.boolean,
-    waitUrl: attr.url,
-    waitMethod: attr.method,
-    maxParticipants: attr.integer(2, 250),
-    record: attr.enum('do-not-record', 'record-from-start'),
-    region: attr.enum('us1', 'us2', 'ie1', 'de1', 'sg1', 'jp1', 'br1', 'au1'),
+    muted: attr.boolean({ default: false }),
+    beep: attr.union([attr.boolean(), attr.oneOf(CONFERENCE_BEEPS)], { default: true }),
+    startConferenceOnEnter: attr.boolean({ default: true }),
+    endConferenceOnExit: attr.boolean({ default: false }),
+    waitUrl: attr.url(),
+    waitMethod: methodDomain,
+    maxParticipants: attr.integer(2, 250, { default: 250 }),
+    record: attr.oneOf(CONFERENCE_RECORD_MODES, { default: 'do-not-record' }),
+    region: attr.oneOf(TWILIO_REGIONS),
     coach: attr.string(),
-    trim: attr.trim,
-    statusCallback: attr.url,
-    statusCallbackEvent: attr.list(
-      'start',
-      'end',
-      'join',
-      'leave',
-      'mute',
-      'hold',
-      'modify',
-      'speaker',
-      'announcement',
-    ),
-    statusCallbackMethod: attr.method,
-    recordingStatusCallback: attr.url,
-    recordingStatusCallbackMethod: attr.method,
-    recordingStatusCallbackEvent: attr.recordingEvents,
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
+    statusCallback: attr.url(),
+    statusCallbackEvent: attr.list(CONFERENCE_EVENTS),
+    statusCallbackMethod: methodDomain,
+    recordingStatusCallback: attr.url(),
+    recordingStatusCallbackMethod: methodDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     recordingConfigurationId: attr.string(),
-    eventCallbackUrl: attr.url,
-    jitterBufferSize: attr.enum('large', 'medium', 'small', 'off'),
+    eventCallbackUrl: attr.url(),
+    jitterBufferSize: attr.oneOf(CONFERENCE_JITTER_BUFFER_SIZES, { default: 'large' }),
     participantLabel: attr.string(),
   },
   children: { text: true },
@@ -425,7 +398,14 @@ export interface QueueProps {
  */
 export const Queue = defineElement<QueueProps>({
   tag: 'Queue',
-  attributes: { url: attr.url, method: attr.method, reservationSid: attr.string(), postWorkActivitySid: attr.string() },
+  // A verb of <Response> too: twilio's builder offers response.queue().
+  verbOf: [Response],
+  attributes: {
+    url: attr.url(),
+    method: methodDomain,
+    reservationSid: attr.string(),
+    postWorkActivitySid: attr.string(),
+  },
   children: { text: true },
 })
 
@@ -455,8 +435,12 @@ export interface ApplicationProps extends DialedNounAttributes {
  */
 export const Application = defineElement<ApplicationProps>({
   tag: 'Application',
-  attributes: { ...dialedNounDomains, customerId: attr.string(256), copyParentTo: attr.boolean },
-  children: { text: true, elements: ['ApplicationSid', 'Parameter'] },
+  attributes: {
+    ...dialedNounDomains,
+    customerId: attr.string({ maxLength: 256 }),
+    copyParentTo: attr.boolean({ default: false }),
+  },
+  children: { text: true, elements: () => [ApplicationSid, Parameter] },
 })
 
 export interface ApplicationSidProps {
@@ -485,3 +469,9 @@ export const WhatsApp = defineElement<WhatsAppProps>({
   attributes: dialedNounDomains,
   children: { text: true },
 })
+
+// The nouns <Dial> dials, in Twilio's order (written after their definitions).
+const dialNouns = [Number, Client, Sip, Conference, Queue, Sim, Application, WhatsApp]
+
+/** Tags of the nouns `<Dial>` can dial. */
+export const DIAL_NOUNS: readonly string[] = dialNouns.map((noun) => noun.tag)

@@ -5,6 +5,7 @@
  * @see https://www.twilio.com/docs/voice/twiml
  */
 import { defineElement } from '../node.js'
+import { Response } from './response.js'
 
 export interface EchoProps {
   children?: never
@@ -14,4 +15,4 @@ export interface EchoProps {
  * Echoes the caller's audio back to them (a diagnostic verb with no attributes).
  * @see https://www.twilio.com/docs/voice/twiml
  */
-export const Echo = defineElement<EchoProps>({ tag: 'Echo', attributes: {} })
+export const Echo = defineElement<EchoProps>({ tag: 'Echo', verbOf: [Response], attributes: {} })

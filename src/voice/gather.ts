@@ -3,10 +3,26 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/gather
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
-import type { KnownGatherLanguage } from './catalog.js'
-import type { HttpMethod, OpenUnion } from './common.js'
+import { GATHER_LANGUAGES, type KnownGatherLanguage } from './catalog.js'
+import { type HttpMethod, methodDomain, type OpenUnion } from './common.js'
+import { Pause, Play } from './play-pause.js'
+import { Response } from './response.js'
+import { Say } from './say.js'
+
+/** Kinds of input `<Gather>` accepts. */
+export const GATHER_INPUTS = ['dtmf', 'speech'] as const
+
+/** Speech recognition models Twilio documents for `<Gather speechModel>`; the set grows. */
+export const GATHER_SPEECH_MODELS = [
+  'default',
+  'numbers_and_commands',
+  'phone_call',
+  'experimental_conversations',
+  'experimental_utterances',
+] as const
 
 /** Speech recognition language such as `en-US`. Known ones autocomplete. */
 export type GatherLanguage = OpenUnion<KnownGatherLanguage>
@@ -24,7 +40,7 @@ export interface GatherProps {
   /** Request `action` even when the caller gave no input. Default `false`. */
   actionOnEmptyResult?: boolean
   /** Which input to accept: `dtmf` (default), `speech`, or both. Rendered space-separated. */
-  input?: readonly ('dtmf' | 'speech')[]
+  input?: readonly (typeof GATHER_INPUTS)[number][]
   /** Seconds of silence after the last digit before the input is sent. Default 5. */
   timeout?: number
   /**
@@ -47,9 +63,7 @@ export interface GatherProps {
   /** Filter profanity out of `SpeechResult`. Default `true`. */
   profanityFilter?: boolean
   /** Recognition model, e.g. `default`, `numbers_and_commands`, `phone_call`, `experimental_conversations`. */
-  speechModel?: OpenUnion<
-    'default' | 'numbers_and_commands' | 'phone_call' | 'experimental_conversations' | 'experimental_utterances'
-  >
+  speechModel?: OpenUnion<(typeof GATHER_SPEECH_MODELS)[number]>
   /** Use the premium `phone_call` model. Default `false`. */
   enhanced?: boolean
   /** URL that receives interim speech results (`UnstableSpeechResult`) as the caller speaks. */
@@ -66,31 +80,26 @@ export interface GatherProps {
  */
 export const Gather = defineElement<GatherProps>({
   tag: 'Gather',
+  verbOf: [Response],
   attributes: {
-    action: attr.url,
-    method: attr.method,
-    actionOnEmptyResult: attr.boolean,
-    input: attr.list('dtmf', 'speech'),
-    timeout: attr.integer(1),
-    speechTimeout: attr.union(attr.integer(0), attr.enum('auto')),
-    maxSpeechTime: attr.integer(1, 60),
-    finishOnKey: attr.string(1),
+    action: attr.url(),
+    method: methodDomain,
+    actionOnEmptyResult: attr.boolean({ default: false }),
+    input: attr.list(GATHER_INPUTS, { default: ['dtmf'] }),
+    timeout: attr.integer(1, undefined, { default: 5 }),
+    speechTimeout: attr.union([attr.integer(0), attr.oneOf(['auto'])]),
+    maxSpeechTime: attr.integer(1, 60, { default: 60 }),
+    finishOnKey: attr.string({ maxLength: 1 }, { default: '#' }),
     numDigits: attr.integer(1),
-    bargeIn: attr.boolean,
+    bargeIn: attr.boolean({ default: true }),
     hints: attr.string(),
-    language: attr.open(),
-    profanityFilter: attr.boolean,
-    speechModel: attr.open([
-      'default',
-      'numbers_and_commands',
-      'phone_call',
-      'experimental_conversations',
-      'experimental_utterances',
-    ]),
-    enhanced: attr.boolean,
-    partialResultCallback: attr.url,
-    partialResultCallbackMethod: attr.method,
-    debug: attr.boolean,
+    language: attr.open(GATHER_LANGUAGES, { default: 'en-US' }),
+    profanityFilter: attr.boolean({ default: true }),
+    speechModel: attr.open(GATHER_SPEECH_MODELS, { default: 'default' }),
+    enhanced: attr.boolean({ default: false }),
+    partialResultCallback: attr.url(),
+    partialResultCallbackMethod: methodDomain,
+    debug: attr.boolean({ default: false }),
   },
-  children: { elements: ['Say', 'Play', 'Pause'] },
+  children: { elements: () => [Say, Play, Pause] },
 })

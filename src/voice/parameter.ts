@@ -1,11 +1,12 @@
 /**
  * `<Parameter>`: a custom name/value pair passed on to a `<Client>`, an `<Application>`,
- * a `<Stream>` and others.
+ * a `<Stream>` and others. One definition: every parent that takes custom parameters names it.
  *
  * @see https://www.twilio.com/docs/voice/twiml/client#custom-parameters
  */
+
+import * as attr from '../attr.js'
 import { defineElement } from '../node.js'
-import { attr } from '../schema.js'
 
 export interface ParameterProps {
   /** Name of the custom parameter. */

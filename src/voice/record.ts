@@ -10,9 +10,18 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/record
  */
+
+import * as attr from '../attr.js'
 import { defineElement } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod, RecordingStatusEvent, RecordingTrim } from './common.js'
+import {
+  type HttpMethod,
+  methodDomain,
+  RECORDING_TRIMS,
+  type RecordingStatusEvent,
+  type RecordingTrim,
+  recordingEventsDomain,
+} from './common.js'
+import { Response } from './response.js'
 
 export interface RecordProps {
   children?: never
@@ -69,20 +78,21 @@ export interface RecordProps {
  */
 export const Record = defineElement<RecordProps>({
   tag: 'Record',
+  verbOf: [Response],
   attributes: {
-    action: attr.url,
-    method: attr.method,
-    timeout: attr.integer(1),
-    finishOnKey: attr.string(12),
-    maxLength: attr.integer(1, 86400),
-    playBeep: attr.boolean,
-    trim: attr.trim,
-    recordingStatusCallback: attr.url,
-    recordingStatusCallbackMethod: attr.method,
-    recordingStatusCallbackEvent: attr.recordingEvents,
+    action: attr.url(),
+    method: methodDomain,
+    timeout: attr.integer(1, undefined, { default: 5 }),
+    finishOnKey: attr.string({ maxLength: 12 }, { default: '1234567890*#' }),
+    maxLength: attr.integer(1, 86400, { default: 3600 }),
+    playBeep: attr.boolean({ default: true }),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
+    recordingStatusCallback: attr.url(),
+    recordingStatusCallbackMethod: methodDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
     recordingConfigurationId: attr.string(),
-    transcribe: attr.boolean,
-    transcribeCallback: attr.url,
+    transcribe: attr.boolean({ default: false }),
+    transcribeCallback: attr.url(),
   },
 })
 /** Collision-free alias of {@link Record} (no confusion with TypeScript's `Record<K, V>`). */

@@ -7,9 +7,11 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/refer
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod } from './common.js'
+import { type HttpMethod, methodDomain } from './common.js'
+import { Response } from './response.js'
 
 export interface ReferProps {
   /** One `<ReferSip>` (rendered `<Sip>`) holding the transfer target. */
@@ -32,8 +34,9 @@ export interface ReferProps {
  */
 export const Refer = defineElement<ReferProps>({
   tag: 'Refer',
-  attributes: { action: attr.url, method: attr.method },
-  children: { elements: ['Sip'] },
+  verbOf: [Response],
+  attributes: { action: attr.url(), method: methodDomain },
+  children: { elements: () => [ReferSip] },
 })
 
 export interface ReferSipProps {
@@ -46,4 +49,9 @@ export interface ReferSipProps {
  * attributes and does not compose the URI.
  * @see https://www.twilio.com/docs/voice/twiml/refer
  */
-export const ReferSip = defineElement<ReferSipProps>({ tag: 'Sip', attributes: {}, children: { text: true } })
+export const ReferSip = defineElement<ReferSipProps>({
+  tag: 'Sip',
+  name: 'ReferSip',
+  attributes: {},
+  children: { text: true },
+})

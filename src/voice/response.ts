@@ -5,33 +5,6 @@
  */
 import { type Child, defineElement } from '../node.js'
 
-/**
- * Tags of the verbs a voice `<Response>` may hold. Verb families add theirs here, so the
- * list stays in one place.
- */
-export const VOICE_VERBS: string[] = [
-  'Say',
-  'Play',
-  'Pause',
-  'Gather',
-  'Dial',
-  'Hangup',
-  'Redirect',
-  'Reject',
-  'Record',
-  'Enqueue',
-  'Leave',
-  'Connect',
-  'Start',
-  'Stop',
-  'Pay',
-  'Prompt',
-  'Refer',
-  'Sms',
-  'Echo',
-  'Queue',
-]
-
 export interface ResponseProps {
   /** The verbs Twilio runs, in order. */
   children?: Child
@@ -39,12 +12,15 @@ export interface ResponseProps {
 
 /**
  * Root of a TwiML document. Also exported as `VoiceResponse`, since `Response` shadows the
- * Fetch API's `Response`.
+ * Fetch API's `Response`. It names no children: each verb names the roots it belongs to
+ * (`verbOf`), so a bundle holds only the verbs it uses.
  */
 export const Response = defineElement<ResponseProps>({
   tag: 'Response',
+  name: 'VoiceResponse',
+  root: true,
   attributes: {},
-  children: { elements: VOICE_VERBS },
+  children: {},
 })
 /** Collision-free alias of {@link Response}. */
 export const VoiceResponse = Response

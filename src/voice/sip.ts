@@ -4,21 +4,26 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/sip
  */
+
+import * as attr from '../attr.js'
 import { defineElement, type ElementChild, type Reporter, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import { TWILIO_REGIONS, type TwilioRegion } from './common.js'
 import {
   type DialedNounAttributes,
   dialedNounDomains,
   type MachineDetectionAttributes,
   machineDetectionDomains,
-  type TwilioRegion,
-} from './common.js'
+} from './dialed-noun.js'
 
 /** Region Twilio sends the SIP traffic from. Default `us1` (North America, Virginia). */
 export type SipRegion = TwilioRegion
 
+/** Signalling transports Twilio supports for SIP. */
+export const SIP_TRANSPORTS = ['udp', 'tcp', 'tls'] as const
 /** Signalling transport. Default `udp`; `tls` defaults to port 5061. */
-export type SipTransport = 'udp' | 'tcp' | 'tls'
+export type SipTransport = (typeof SIP_TRANSPORTS)[number]
+/** Regions Twilio can send SIP traffic from. */
+export const SIP_REGIONS = TWILIO_REGIONS
 
 // A header value in a SIP URI (RFC 3261 hvalue): unreserved characters, a few more, and %HH escapes.
 const HEADER_VALUE = /^(?:[A-Za-z0-9\-_.!~*'()[\]/?:+$]|%[0-9A-Fa-f]{2})*$/
@@ -37,8 +42,10 @@ export type SipHeaderMap = { readonly [name in SipHeaderName]?: string | number 
 
 export interface SipProps extends DialedNounAttributes, MachineDetectionAttributes {
   /**
-   * The SIP URI to dial, e.g. `sip:alice@example.com` (at most 255 characters without headers);
-   * or, instead of text, `<Uri>` elements (tried in turn) and one `<Headers>`.
+   * The SIP address to dial: a SIP URI (`sip:alice@example.com`, `sips:…`) or, as Twilio's own
+   * examples write it, a bare `alice@example.com`, with optional `;params` and `?headers`; at most
+   * 255 characters without the headers. Or, instead of text, `<Uri>` elements (tried in turn) and
+   * one `<Headers>`.
    */
   children: TextChild | ElementChild
   /** User name for SIP authentication (digest) towards your endpoint; under 256 characters. */
@@ -63,9 +70,9 @@ export interface SipProps extends DialedNounAttributes, MachineDetectionAttribut
   headers?: SipHeaderMap
 }
 
-export const SIP_REGIONS: readonly SipRegion[] = ['us1', 'us2', 'ie1', 'de1', 'sg1', 'jp1', 'br1', 'au1']
-export const SIP_TRANSPORTS: readonly SipTransport[] = ['udp', 'tcp', 'tls']
+/** Longest SIP URI Twilio dials, without its headers. */
 export const SIP_URI_LIMIT = 255
+/** Longest header part of a SIP URI (error 21227). */
 export const SIP_HEADERS_LIMIT = 1024
 /** Header names Twilio passes on: `x-` headers and four standard ones (error 13252 otherwise). */
 export const SIP_HEADER_NAME =
@@ -77,16 +84,15 @@ export const SIP_HEADER_NAME =
  */
 export function composeSipUri(text: string, props: Partial<SipProps>, report: Reporter): string {
   const q = text.indexOf('?')
-  let uri = q === -1 ? text : text.slice(0, q)
+  const written = q === -1 ? text : text.slice(0, q)
   let headerPart = q === -1 ? '' : text.slice(q + 1)
 
-  if (!/^sips?:/i.test(uri)) {
-    report('sip.scheme', `SIP URI "${uri}" must start with sip: (or sips:)`)
-  }
-  uri = addUriParameter(uri, 'region', props.region, SIP_REGIONS, report)
+  const problem = addressProblem(text)
+  if (problem !== undefined) report('sip.address', problem)
+  let uri = addUriParameter(written, 'region', props.region, SIP_REGIONS, report)
   uri = addUriParameter(uri, 'transport', props.transport, SIP_TRANSPORTS, report)
 
-  const written = new Set<string>()
+  const named = new Set<string>()
   if (headerPart !== '') {
     for (const pair of headerPart.split('&')) {
       const eq = pair.indexOf('=')
@@ -98,17 +104,17 @@ export function composeSipUri(text: string, props: Partial<SipProps>, report: Re
           `SIP header ${name} has characters that must be percent-encoded (Twilio errors 32110-32112); give it in the headers prop, which encodes it`,
         )
       }
-      written.add(name.toLowerCase())
+      named.add(name.toLowerCase())
     }
   }
   if (props.headers != null) {
     for (const [name, value] of Object.entries(props.headers)) {
       if (value === undefined || value === null) continue
       checkHeaderName(name, report)
-      if (written.has(name.toLowerCase())) {
+      if (named.has(name.toLowerCase())) {
         report('sip.header-twice', `SIP header ${name} is given both in the URI and in headers; give it once`)
       }
-      written.add(name.toLowerCase())
+      named.add(name.toLowerCase())
       const raw = String(value)
       if (/[\r\n]/.test(raw)) {
         report('sip.header-value', `SIP header ${name} contains a line break (CR or LF), which would split the header`)
@@ -118,16 +124,54 @@ export function composeSipUri(text: string, props: Partial<SipProps>, report: Re
   }
 
   if (uri.length > SIP_URI_LIMIT) {
-    report('sip.uri-length', `SIP URI is ${uri.length} characters, the limit is ${SIP_URI_LIMIT}`)
+    const added = uri.slice(written.length)
+    report(
+      'sip.uri-length',
+      `SIP URI is ${uri.length} characters, the limit is ${SIP_URI_LIMIT} (counted before any ?headers${added === '' ? '' : `, with the ${added} the props add`})`,
+    )
   }
   if (headerPart.length > SIP_HEADERS_LIMIT) {
     report(
       'sip.headers-length',
-      `SIP headers are ${headerPart.length} characters, the limit is ${SIP_HEADERS_LIMIT} (Twilio error 21227)`,
+      `SIP headers are ${headerPart.length} characters, the limit is ${SIP_HEADERS_LIMIT} (counted after the ?, values percent-encoded; Twilio error 21227)`,
       21227,
     )
   }
-  return headerPart === '' ? uri : `${uri}?${headerPart}`
+  // A `?` written with nothing after it stays: the URI is sent as written.
+  return q === -1 && headerPart === '' ? uri : `${uri}?${headerPart}`
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/
+const WHITESPACE = /\s/
+
+/**
+ * Why `text` is no SIP address Twilio can dial, or `undefined`. A SIP URI (`sip:` or `sips:`), or
+ * a bare `user@host`, as Twilio's `<Sip>` page writes its first two examples
+ * (`<Sip>kate@example.com</Sip>`), each with optional `;params` and `?headers`.
+ * @see https://www.twilio.com/docs/voice/twiml/sip
+ */
+export function addressProblem(text: string): string | undefined {
+  if (text === '') return 'the SIP address is empty; write sip:user@host or user@host'
+  if (WHITESPACE.test(text)) return `SIP address ${JSON.stringify(text)} contains whitespace`
+  const scheme = SCHEME.exec(text)
+  const at = text.indexOf('@')
+  // `alice@example.com:5060` has a colon too, after the @: only a colon before it ends a scheme.
+  if (scheme !== null && (at === -1 || scheme[0].length <= at)) {
+    const name = scheme[1]!.toLowerCase()
+    if (name !== 'sip' && name !== 'sips') {
+      return `SIP address ${JSON.stringify(text)} has the scheme ${scheme[1]}:; write sip:, sips: or a bare user@host`
+    }
+    return text.length === scheme[0].length
+      ? `SIP address ${JSON.stringify(text)} has nothing after the scheme`
+      : undefined
+  }
+  const end = text.search(/[;?]/)
+  const address = end === -1 ? text : text.slice(0, end)
+  const sign = address.indexOf('@')
+  if (sign <= 0 || sign === address.length - 1) {
+    return `SIP address ${JSON.stringify(text)} is neither a sip: or sips: URI nor user@host`
+  }
+  return undefined
 }
 
 const URI_PARAMETER = { region: /;region=([^;?]*)/i, transport: /;transport=([^;?]*)/i } as const
@@ -166,6 +210,21 @@ function checkHeaderName(name: string, report: Reporter): void {
 
 const URI_PROPS = new Set(['region', 'transport', 'headers'])
 
+/** The text of text-only children, joined (JSX splits `sip:{user}@host` in three); `undefined` if an element is among them. */
+function joinText(children: unknown): string | undefined {
+  if (children === null || children === undefined || typeof children === 'boolean') return ''
+  if (typeof children === 'string') return children
+  if (typeof children === 'number' || typeof children === 'bigint') return String(children)
+  if (!Array.isArray(children)) return undefined
+  let text = ''
+  for (const child of children) {
+    const part = joinText(child)
+    if (part === undefined) return undefined
+    text += part
+  }
+  return text
+}
+
 /**
  * Dials a SIP endpoint. The text is the SIP URI; `region`, `transport` and `headers`
  * are composed into it.
@@ -181,26 +240,30 @@ export const Sip = defineElement<SipProps>({
   attributes: {
     ...dialedNounDomains,
     ...machineDetectionDomains,
-    username: attr.string(255, 21221),
+    username: attr.string({ maxLength: 255, code: 21221 }),
     password: attr.string(),
-    region: attr.enum(...SIP_REGIONS),
-    transport: attr.enum(...SIP_TRANSPORTS),
-    headers: attr.custom,
+    region: attr.oneOf(SIP_REGIONS, { default: 'us1' }),
+    transport: attr.oneOf(SIP_TRANSPORTS, { default: 'udp' }),
+    headers: attr.custom(),
   },
-  children: { text: true, elements: ['Uri', 'Headers'] },
+  children: { text: true, elements: () => [Uri, Headers] },
   nonAttributes: URI_PROPS,
-  check: ({ props, counts }, report) => {
-    if ((counts.Uri ?? 0) + (counts.Headers ?? 0) === 0) return
+  check: (sip, report) => {
+    const { props } = sip
+    if (sip.childCount === 0) return
     if (props.region != null || props.transport != null || props.headers != null) {
       report(
         'sip.uri-props-with-elements',
         'region, transport and headers are composed into the URI text; with <Uri> children, write them into each URI or use <Headers>',
       )
     }
-    if ((counts.Headers ?? 0) > 1)
+    if (sip.count(Headers) > 1)
       report('sip.headers-once', '<Sip> holds more than one <Headers>; put every <Header> in one')
   },
-  text: (text, props, report) => composeSipUri(text, props as Partial<SipProps>, report),
+  text: (children, props, report) => {
+    const text = joinText(children)
+    return text === undefined ? undefined : composeSipUri(text, props as Partial<SipProps>, report)
+  },
 })
 
 export interface UriProps {
@@ -224,7 +287,7 @@ export interface UriProps {
 export const Uri = defineElement<UriProps>({
   tag: 'Uri',
   attributes: {
-    username: attr.string(255, 21221),
+    username: attr.string({ maxLength: 255, code: 21221 }),
     password: attr.string(),
     priority: attr.integer(0),
     weight: attr.integer(0),
@@ -232,7 +295,7 @@ export const Uri = defineElement<UriProps>({
   children: { text: true },
   check: ({ textLength }, report) => {
     if (textLength > SIP_URI_LIMIT) {
-      report('sip.uri-length', `SIP URI is ${textLength} characters, the limit is ${SIP_URI_LIMIT}`)
+      report('sip.uri-length', `SIP URI is ${textLength} characters, the limit is ${SIP_URI_LIMIT} (the text of <Uri>)`)
     }
   },
 })
@@ -251,7 +314,7 @@ export interface HeadersProps {
 export const Headers = defineElement<HeadersProps>({
   tag: 'Headers',
   attributes: {},
-  children: { elements: ['Header'] },
+  children: { elements: () => [Header] },
 })
 /** Collision-free alias of {@link Headers}. */
 export const SipHeaders = Headers

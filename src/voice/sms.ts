@@ -4,9 +4,11 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/sms
  */
+
+import * as attr from '../attr.js'
 import { defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod } from './common.js'
+import { type HttpMethod, methodDomain } from './common.js'
+import { Response } from './response.js'
 
 export interface SmsProps {
   /** The message text. */
@@ -39,12 +41,13 @@ export interface SmsProps {
  */
 export const Sms = defineElement<SmsProps>({
   tag: 'Sms',
+  verbOf: [Response],
   attributes: {
     to: attr.string(),
     from: attr.string(),
-    action: attr.url,
-    method: attr.method,
-    statusCallback: attr.url,
+    action: attr.url(),
+    method: methodDomain,
+    statusCallback: attr.url(),
   },
   children: { text: true },
 })

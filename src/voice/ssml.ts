@@ -15,193 +15,118 @@
  * @see https://www.twilio.com/docs/voice/twiml/say/text-speech
  * @see https://docs.aws.amazon.com/polly/latest/dg/supportedtags.html
  */
-import {
-  type BuiltinElement,
-  type Child,
-  defineElement,
-  ELEMENT_SPEC,
-  intrinsicElements,
-  type TextChild,
-} from '../node.js'
-import { type AttributeDomain, attr } from '../schema.js'
+
+import * as attr from '../attr.js'
+import { type Child, defineElement, ELEMENT_SPEC, type TextChild } from '../node.js'
+import type { ElementSpec } from '../schema.js'
+import { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
 import type { OpenUnion } from './common.js'
+
+export { type KnownSsmlLanguage, SSML_LANGUAGES } from './catalog.js'
 
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** Strength of a `<break>`: `none` removes a pause, `x-strong` is as long as a paragraph break. */
-export type SsmlBreakStrength = 'none' | 'x-weak' | 'weak' | 'medium' | 'strong' | 'x-strong'
+/** Strengths of a `<break>`: `none` removes a pause, `x-strong` is as long as a paragraph break. */
+export const SSML_BREAK_STRENGTHS = ['none', 'x-weak', 'weak', 'medium', 'strong', 'x-strong'] as const
+/** Strength of a `<break>`. */
+export type SsmlBreakStrength = (typeof SSML_BREAK_STRENGTHS)[number]
 /** Length of a `<break>`: `500ms`, `2s`, ... (Twilio and Polly allow up to 10 seconds). */
 export type SsmlBreakTime = `${number}ms` | `${number}s`
+/** Degrees of `<emphasis>`. */
+export const SSML_EMPHASIS_LEVELS = ['strong', 'moderate', 'reduced'] as const
 /** Degree of `<emphasis>`. Default `moderate`. */
-export type SsmlEmphasisLevel = 'strong' | 'moderate' | 'reduced'
+export type SsmlEmphasisLevel = (typeof SSML_EMPHASIS_LEVELS)[number]
+/** Phonetic alphabets of `<phoneme ph>`. */
+export const SSML_PHONEME_ALPHABETS = [
+  'ipa',
+  'x-sampa',
+  'x-amazon-jyutping',
+  'x-amazon-pinyin',
+  'x-amazon-pron-kana',
+  'x-amazon-yomigana',
+] as const
 /** Phonetic alphabet of `<phoneme ph>`. */
-export type SsmlPhonemeAlphabet =
-  | 'ipa'
-  | 'x-sampa'
-  | 'x-amazon-jyutping'
-  | 'x-amazon-pinyin'
-  | 'x-amazon-pron-kana'
-  | 'x-amazon-yomigana'
+export type SsmlPhonemeAlphabet = (typeof SSML_PHONEME_ALPHABETS)[number]
+/** How `<say-as>` can read its text. */
+export const SSML_INTERPRET_AS = [
+  'characters',
+  'spell-out',
+  'cardinal',
+  'number',
+  'ordinal',
+  'digits',
+  'fraction',
+  'unit',
+  'date',
+  'time',
+  'address',
+  'expletive',
+  'telephone',
+] as const
 /** How `<say-as>` reads its text. */
-export type SsmlInterpretAs =
-  | 'characters'
-  | 'spell-out'
-  | 'cardinal'
-  | 'number'
-  | 'ordinal'
-  | 'digits'
-  | 'fraction'
-  | 'unit'
-  | 'date'
-  | 'time'
-  | 'address'
-  | 'expletive'
-  | 'telephone'
+export type SsmlInterpretAs = (typeof SSML_INTERPRET_AS)[number]
+/** Orders of the date parts when `<say-as interpret-as="date">`. */
+export const SSML_SAY_AS_FORMATS = ['mdy', 'dmy', 'ymd', 'md', 'dm', 'ym', 'my', 'd', 'm', 'y', 'yyyymmdd'] as const
 /** Order of the date parts when `<say-as interpret-as="date">`. */
-export type SsmlSayAsFormat = 'mdy' | 'dmy' | 'ymd' | 'md' | 'dm' | 'ym' | 'my' | 'd' | 'm' | 'y' | 'yyyymmdd'
+export type SsmlSayAsFormat = (typeof SSML_SAY_AS_FORMATS)[number]
+/** The named levels of `<prosody pitch>`. */
+export const SSML_PITCH_LEVELS = ['default', 'x-low', 'low', 'medium', 'high', 'x-high'] as const
 /** `<prosody pitch>`: a level, or a relative change such as `+10%` / `-5%`. */
-export type SsmlProsodyPitch =
-  | 'default'
-  | 'x-low'
-  | 'low'
-  | 'medium'
-  | 'high'
-  | 'x-high'
-  | `+${number}%`
-  | `-${number}%`
+export type SsmlProsodyPitch = (typeof SSML_PITCH_LEVELS)[number] | `+${number}%` | `-${number}%`
+/** The named levels of `<prosody rate>`. */
+export const SSML_RATE_LEVELS = ['x-slow', 'slow', 'medium', 'fast', 'x-fast'] as const
 /** `<prosody rate>`: a level, or a percentage of the normal rate such as `80%` (at least 20%). */
-export type SsmlProsodyRate = 'x-slow' | 'slow' | 'medium' | 'fast' | 'x-fast' | `${number}%`
+export type SsmlProsodyRate = (typeof SSML_RATE_LEVELS)[number] | `${number}%`
+/** The named levels of `<prosody volume>`. */
+export const SSML_VOLUME_LEVELS = ['default', 'silent', 'x-soft', 'soft', 'medium', 'loud', 'x-loud'] as const
 /** `<prosody volume>`: a level, or a change in decibels such as `+6dB` / `-3dB`. */
-export type SsmlProsodyVolume =
-  | 'default'
-  | 'silent'
-  | 'x-soft'
-  | 'soft'
-  | 'medium'
-  | 'loud'
-  | 'x-loud'
-  | `+${number}dB`
-  | `-${number}dB`
+export type SsmlProsodyVolume = (typeof SSML_VOLUME_LEVELS)[number] | `+${number}dB` | `-${number}dB`
+/** Amazon Polly's word roles that autocomplete for `<w role>`. */
+export const SSML_WORD_ROLES = [
+  'amazon:VB',
+  'amazon:VBD',
+  'amazon:NN',
+  'amazon:DT',
+  'amazon:IN',
+  'amazon:JJ',
+  'amazon:SENSE_1',
+] as const
 /** Part of speech or sense of a `<w>` (Amazon Polly's roles). Known ones autocomplete. */
-export type SsmlWordRole = OpenUnion<
-  'amazon:VB' | 'amazon:VBD' | 'amazon:NN' | 'amazon:DT' | 'amazon:IN' | 'amazon:JJ' | 'amazon:SENSE_1'
->
+export type SsmlWordRole = OpenUnion<(typeof SSML_WORD_ROLES)[number]>
+/** `<amazon:effect name>` values. */
+export const AMAZON_EFFECT_NAMES = ['whispered', 'drc'] as const
 /** `<amazon:effect name>`: `whispered` speech, or `drc` (dynamic range compression, for noisy places). */
-export type AmazonEffectName = 'whispered' | 'drc'
+export type AmazonEffectName = (typeof AMAZON_EFFECT_NAMES)[number]
+/** `<amazon:effect phonation>` values. */
+export const AMAZON_PHONATIONS = ['soft'] as const
 /** `<amazon:effect vocal-tract-length>`: relative (`+15%`, `-10%`) or absolute (`110%`) timbre change. */
 export type AmazonVocalTractLength = `${number}%` | `+${number}%`
+/** Amazon Polly's speaking styles that autocomplete for `<amazon:domain name>`. */
+export const AMAZON_DOMAIN_NAMES = ['news', 'conversational'] as const
 /** Speaking style of `<amazon:domain name>` (`news` for Polly's newscaster voices). Known ones autocomplete. */
-export type AmazonDomainName = OpenUnion<'news' | 'conversational'>
-
-/** Every `xml:lang` twilio's builder lists for `<lang>` (twilio 6.3); the type is open, so new ones compile. */
-const ssmlLanguages: Record<
-  | 'arb'
-  | 'ar-AE'
-  | 'ca-ES'
-  | 'cmn-CN'
-  | 'cy-GB'
-  | 'da-DK'
-  | 'de-DE'
-  | 'de-AT'
-  | 'en-AU'
-  | 'en-GB'
-  | 'en-GB-WLS'
-  | 'en-IN'
-  | 'en-NZ'
-  | 'en-US'
-  | 'en-ZA'
-  | 'es-ES'
-  | 'es-MX'
-  | 'es-US'
-  | 'fi-FI'
-  | 'fr-CA'
-  | 'fr-FR'
-  | 'he-IL'
-  | 'hi-IN'
-  | 'is-IS'
-  | 'it-IT'
-  | 'ja-JP'
-  | 'ko-KR'
-  | 'nb-NO'
-  | 'nl-NL'
-  | 'pl-PL'
-  | 'pt-BR'
-  | 'pt-PT'
-  | 'ro-RO'
-  | 'ru-RU'
-  | 'sv-SE'
-  | 'tr-TR'
-  | 'yue-CN',
-  0
-> = {
-  arb: 0,
-  'ar-AE': 0,
-  'ca-ES': 0,
-  'cmn-CN': 0,
-  'cy-GB': 0,
-  'da-DK': 0,
-  'de-DE': 0,
-  'de-AT': 0,
-  'en-AU': 0,
-  'en-GB': 0,
-  'en-GB-WLS': 0,
-  'en-IN': 0,
-  'en-NZ': 0,
-  'en-US': 0,
-  'en-ZA': 0,
-  'es-ES': 0,
-  'es-MX': 0,
-  'es-US': 0,
-  'fi-FI': 0,
-  'fr-CA': 0,
-  'fr-FR': 0,
-  'he-IL': 0,
-  'hi-IN': 0,
-  'is-IS': 0,
-  'it-IT': 0,
-  'ja-JP': 0,
-  'ko-KR': 0,
-  'nb-NO': 0,
-  'nl-NL': 0,
-  'pl-PL': 0,
-  'pt-BR': 0,
-  'pt-PT': 0,
-  'ro-RO': 0,
-  'ru-RU': 0,
-  'sv-SE': 0,
-  'tr-TR': 0,
-  'yue-CN': 0,
-}
-/** Languages `<lang xml:lang>` knows. */
-export type KnownSsmlLanguage = keyof typeof ssmlLanguages
+export type AmazonDomainName = OpenUnion<(typeof AMAZON_DOMAIN_NAMES)[number]>
 /** A `<lang xml:lang>` language tag such as `fr-FR`. Known ones autocomplete. */
 export type SsmlLanguage = OpenUnion<KnownSsmlLanguage>
-/** The known `<lang xml:lang>` values at run time (for tools and test generators). */
-export const SSML_LANGUAGES: readonly KnownSsmlLanguage[] = Object.keys(ssmlLanguages) as KnownSsmlLanguage[]
+
+const breakTime = attr.pattern(/^\d+(?:\.\d+)?(?:ms|s)$/, 'a duration such as 500ms or 2s')
+const percentChange = attr.pattern(/^[+-]\d+(?:\.\d+)?%$/, 'a change such as +10% or -5%')
+const percentage = attr.pattern(/^\d+(?:\.\d+)?%$/, 'a percentage such as 80%')
+const decibels = attr.pattern(/^[+-]\d+(?:\.\d+)?dB$/, 'a change in decibels such as +6dB or -3dB')
+const vocalTractLength = attr.pattern(/^[+-]?\d+(?:\.\d+)?%$/, 'a percentage such as +15%, -10% or 110%')
 
 // ---------------------------------------------------------------------------------------------
 // Nesting (twilio's builder for the standard tags; Amazon's tags wrap anything a <Say> holds)
 
-const AMAZON = ['amazon:effect', 'amazon:domain'] as const
-/** Tags of the SSML elements `<Say>` may contain (besides text). */
-export const SSML_TAGS: readonly string[] = [
-  'break',
-  'emphasis',
-  'lang',
-  'p',
-  'phoneme',
-  'prosody',
-  's',
-  'say-as',
-  'sub',
-  'w',
-  ...AMAZON,
-]
-const IN_EMPHASIS = ['break', 'emphasis', 'lang', 'phoneme', 'prosody', 'say-as', 'sub', 'w']
-const IN_P = ['break', 'emphasis', 'lang', 'phoneme', 'prosody', 's', 'say-as', 'sub', 'w', ...AMAZON]
-const IN_S = ['break', 'emphasis', 'lang', 'phoneme', 'prosody', 'say-as', 'sub', 'w', ...AMAZON]
-const IN_W = ['break', 'emphasis', 'phoneme', 'prosody', 'say-as', 'sub']
+/** Every SSML element `<Say>` may contain (besides text). */
+const ALL = () => [Break, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W, AmazonEffect, AmazonDomain]
+const IN_EMPHASIS = () => [Break, Emphasis, Lang, Phoneme, Prosody, SayAs, Sub, W]
+const IN_P = () => [Break, Emphasis, Lang, Phoneme, Prosody, S, SayAs, Sub, W, AmazonEffect, AmazonDomain]
+const IN_S = () => [Break, Emphasis, Lang, Phoneme, Prosody, SayAs, Sub, W, AmazonEffect, AmazonDomain]
+const IN_W = () => [Break, Emphasis, Phoneme, Prosody, SayAs, Sub]
+
+/** The SSML elements `<Say>` may contain, for its child rule. */
+export const ssmlElements = ALL
 
 // ---------------------------------------------------------------------------------------------
 // Elements
@@ -214,13 +139,11 @@ export interface BreakProps {
   children?: never
 }
 
-const breakDomains = {
-  strength: attr.enum('none', 'x-weak', 'weak', 'medium', 'strong', 'x-strong'),
-  time: attr.pattern(/^\d+(\.\d+)?(ms|s)$/, 'a duration such as 500ms or 2s'),
-}
-
 /** `<break>`: a pause. @see https://docs.aws.amazon.com/polly/latest/dg/break-tag.html */
-export const Break = defineElement<BreakProps>({ tag: 'break', attributes: breakDomains })
+export const Break = defineElement<BreakProps>({
+  tag: 'break',
+  attributes: { strength: attr.oneOf(SSML_BREAK_STRENGTHS, { default: 'medium' }), time: breakTime },
+})
 
 export interface EmphasisProps {
   /** How much stress: `strong`, `moderate` (default) or `reduced`. */
@@ -232,7 +155,7 @@ export interface EmphasisProps {
 /** `<emphasis>`: stressed words (standard Polly voices; neural voices ignore it). */
 export const Emphasis = defineElement<EmphasisProps>({
   tag: 'emphasis',
-  attributes: { level: attr.enum('strong', 'moderate', 'reduced') },
+  attributes: { level: attr.oneOf(SSML_EMPHASIS_LEVELS, { default: 'moderate' }) },
   children: { text: true, elements: IN_EMPHASIS },
 })
 
@@ -243,14 +166,12 @@ export interface LangProps {
   children?: Child
 }
 
-const langDomains = { 'xml:lang': attr.open(SSML_LANGUAGES) }
-
 /** `<lang xml:lang>`: words in another language, spoken with its pronunciation. */
 export const Lang = defineElement<LangProps>({
   tag: 'lang',
-  attributes: { xmlLang: langDomains['xml:lang'] },
+  attributes: { xmlLang: attr.open(SSML_LANGUAGES) },
   attributeNames: { xmlLang: 'xml:lang' },
-  children: { text: true, elements: SSML_TAGS },
+  children: { text: true, elements: ALL },
 })
 
 export interface PProps {
@@ -259,7 +180,11 @@ export interface PProps {
 }
 
 /** `<p>`: a paragraph, with the longer pause a paragraph takes. */
-export const P = defineElement<PProps>({ tag: 'p', attributes: {}, children: { text: true, elements: IN_P } })
+export const P = defineElement<PProps>({
+  tag: 'p',
+  attributes: {},
+  children: { text: true, elements: IN_P },
+})
 
 export interface PhonemeProps {
   /** Alphabet of `ph`: `ipa` (default), `x-sampa`, or one of Amazon's for Chinese and Japanese. */
@@ -270,22 +195,10 @@ export interface PhonemeProps {
   children?: TextChild
 }
 
-const phonemeDomains = {
-  alphabet: attr.enum(
-    'ipa',
-    'x-sampa',
-    'x-amazon-jyutping',
-    'x-amazon-pinyin',
-    'x-amazon-pron-kana',
-    'x-amazon-yomigana',
-  ),
-  ph: attr.string(),
-}
-
 /** `<phoneme>`: a word spoken by its phonetic spelling. */
 export const Phoneme = defineElement<PhonemeProps>({
   tag: 'phoneme',
-  attributes: phonemeDomains,
+  attributes: { alphabet: attr.oneOf(SSML_PHONEME_ALPHABETS, { default: 'ipa' }), ph: attr.string() },
   children: { text: true },
 })
 
@@ -300,17 +213,15 @@ export interface ProsodyProps {
   children?: Child
 }
 
-const prosodyDomains = {
-  pitch: attr.open(['default', 'x-low', 'low', 'medium', 'high', 'x-high']),
-  rate: attr.open(['x-slow', 'slow', 'medium', 'fast', 'x-fast']),
-  volume: attr.open(['default', 'silent', 'x-soft', 'soft', 'medium', 'loud', 'x-loud']),
-}
-
 /** `<prosody>`: pitch, rate and volume of the words inside. */
 export const Prosody = defineElement<ProsodyProps>({
   tag: 'prosody',
-  attributes: prosodyDomains,
-  children: { text: true, elements: SSML_TAGS },
+  attributes: {
+    pitch: attr.union([attr.oneOf(SSML_PITCH_LEVELS), percentChange]),
+    rate: attr.union([attr.oneOf(SSML_RATE_LEVELS), percentage]),
+    volume: attr.union([attr.oneOf(SSML_VOLUME_LEVELS), decibels]),
+  },
+  children: { text: true, elements: ALL },
 })
 
 export interface SProps {
@@ -319,7 +230,11 @@ export interface SProps {
 }
 
 /** `<s>`: a sentence, with the pause a sentence takes. */
-export const S = defineElement<SProps>({ tag: 's', attributes: {}, children: { text: true, elements: IN_S } })
+export const S = defineElement<SProps>({
+  tag: 's',
+  attributes: {},
+  children: { text: true, elements: IN_S },
+})
 
 export interface SayAsProps {
   /** How to read the text: `date`, `telephone`, `digits`, `spell-out`, ... (wire name `interpret-as`). */
@@ -330,29 +245,10 @@ export interface SayAsProps {
   children?: TextChild
 }
 
-const sayAsDomains = {
-  'interpret-as': attr.enum(
-    'characters',
-    'spell-out',
-    'cardinal',
-    'number',
-    'ordinal',
-    'digits',
-    'fraction',
-    'unit',
-    'date',
-    'time',
-    'address',
-    'expletive',
-    'telephone',
-  ),
-  format: attr.enum('mdy', 'dmy', 'ymd', 'md', 'dm', 'ym', 'my', 'd', 'm', 'y', 'yyyymmdd'),
-}
-
 /** `<say-as interpret-as>`: dates, numbers, phone numbers, spelled-out words. */
 export const SayAs = defineElement<SayAsProps>({
   tag: 'say-as',
-  attributes: { interpretAs: sayAsDomains['interpret-as'], format: sayAsDomains.format },
+  attributes: { interpretAs: attr.oneOf(SSML_INTERPRET_AS), format: attr.oneOf(SSML_SAY_AS_FORMATS) },
   attributeNames: { interpretAs: 'interpret-as' },
   children: { text: true },
 })
@@ -378,28 +274,22 @@ export interface WProps {
   children?: Child
 }
 
-const wDomains = {
-  role: attr.open(['amazon:VB', 'amazon:VBD', 'amazon:NN', 'amazon:DT', 'amazon:IN', 'amazon:JJ', 'amazon:SENSE_1']),
-}
-
 /** `<w role>`: a word pronounced as the given part of speech. */
-export const W = defineElement<WProps>({ tag: 'w', attributes: wDomains, children: { text: true, elements: IN_W } })
+export const W = defineElement<WProps>({
+  tag: 'w',
+  attributes: { role: attr.open(SSML_WORD_ROLES) },
+  children: { text: true, elements: IN_W },
+})
 
 export interface AmazonEffectProps {
   /** `whispered` speech, or `drc` (dynamic range compression: louder in noisy places). */
   name?: AmazonEffectName
   /** `soft`: a softer-than-normal voice (standard Polly voices). */
-  phonation?: 'soft'
+  phonation?: (typeof AMAZON_PHONATIONS)[number]
   /** Timbre: vocal tract length, relative (`+15%`, `-10%`, from -50% to +100%) or absolute (`110%`). */
   vocalTractLength?: AmazonVocalTractLength
   /** Words the effect applies to, with any SSML. */
   children?: Child
-}
-
-const amazonEffectDomains = {
-  name: attr.enum('whispered', 'drc'),
-  phonation: attr.enum('soft'),
-  'vocal-tract-length': attr.string(),
 }
 
 /**
@@ -410,12 +300,12 @@ const amazonEffectDomains = {
 export const AmazonEffect = defineElement<AmazonEffectProps>({
   tag: 'amazon:effect',
   attributes: {
-    name: amazonEffectDomains.name,
-    phonation: amazonEffectDomains.phonation,
-    vocalTractLength: amazonEffectDomains['vocal-tract-length'],
+    name: attr.oneOf(AMAZON_EFFECT_NAMES),
+    phonation: attr.oneOf(AMAZON_PHONATIONS),
+    vocalTractLength,
   },
   attributeNames: { vocalTractLength: 'vocal-tract-length' },
-  children: { text: true, elements: SSML_TAGS },
+  children: { text: true, elements: ALL },
 })
 
 export interface AmazonDomainProps {
@@ -431,8 +321,8 @@ export interface AmazonDomainProps {
  */
 export const AmazonDomain = defineElement<AmazonDomainProps>({
   tag: 'amazon:domain',
-  attributes: { name: attr.open(['news', 'conversational']) },
-  children: { text: true, elements: SSML_TAGS },
+  attributes: { name: attr.open(AMAZON_DOMAIN_NAMES) },
+  children: { text: true, elements: ALL },
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -452,25 +342,40 @@ export interface SsmlIntrinsicElements {
   w: WProps
   'amazon:effect': {
     name?: AmazonEffectName
-    phonation?: 'soft'
+    phonation?: (typeof AMAZON_PHONATIONS)[number]
     'vocal-tract-length'?: AmazonVocalTractLength
     children?: Child
   }
   'amazon:domain': AmazonDomainProps
 }
 
-/** Registers the intrinsic form of each element; renamed attributes get a spec keyed by wire name. */
-function intrinsic(element: BuiltinElement<any>, wireAttributes?: Readonly<Record<string, AttributeDomain>>): void {
-  const spec = element[ELEMENT_SPEC]
-  intrinsicElements.set(
-    spec.tag,
-    wireAttributes === undefined
-      ? spec
-      : { tag: spec.tag, attributes: wireAttributes, ...(spec.children && { children: spec.children }) },
-  )
+/** Every lowercase intrinsic element's spec, by tag: a static table, built on first use, that `<Say>` carries (its `intrinsics`). */
+let intrinsics: Readonly<Record<string, ElementSpec>> | undefined
+
+/**
+ * The table: each SSML element under its tag; one whose props are renamed on the wire
+ * (`interpretAs` → `interpret-as`) as a variant keyed by the wire names, read from the element.
+ */
+function intrinsicTable(): Readonly<Record<string, ElementSpec>> {
+  const table: Record<string, ElementSpec> = {}
+  for (const element of ALL()) {
+    const spec = element[ELEMENT_SPEC]
+    const names = spec.attributeNames
+    table[spec.tag] =
+      names === undefined
+        ? spec
+        : {
+            tag: spec.tag,
+            attributes: Object.fromEntries(Object.entries(spec.attributes).map(([k, d]) => [names[k] ?? k, d])),
+            children: spec.children,
+            base: spec,
+          }
+  }
+  return table
 }
 
-for (const element of [Break, Emphasis, P, Phoneme, Prosody, S, Sub, W, AmazonDomain]) intrinsic(element)
-intrinsic(Lang, langDomains)
-intrinsic(SayAs, sayAsDomains)
-intrinsic(AmazonEffect, amazonEffectDomains)
+/** The spec of the lowercase SSML element `tag` (`say-as`, `break`, ...), or `undefined`. */
+export function ssmlIntrinsic(tag: string): ElementSpec | undefined {
+  const table = (intrinsics ??= intrinsicTable())
+  return Object.hasOwn(table, tag) ? table[tag] : undefined
+}

@@ -7,17 +7,30 @@
  *
  * @see https://www.twilio.com/docs/voice/twiml/stream
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod, OpenUnion, RecordingStatusEvent, RecordingTrim } from './common.js'
+import {
+  type HttpMethod,
+  methodDomain,
+  type OpenUnion,
+  RECORDING_TRIMS,
+  type RecordingStatusEvent,
+  type RecordingTrim,
+  recordingEventsDomain,
+} from './common.js'
+import { Config } from './connect.js'
+import { Parameter } from './parameter.js'
+import { Response } from './response.js'
 
 /**
  * Which audio a fork carries: `inbound_track` (what Twilio receives from the caller),
  * `outbound_track` (what Twilio sends to them) or `both_tracks`.
  */
-export type MediaTrack = 'inbound_track' | 'outbound_track' | 'both_tracks'
+export type MediaTrack = (typeof MEDIA_TRACKS)[number]
 
-const MEDIA_TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'] as const satisfies readonly MediaTrack[]
+/** The audio tracks a stream, SIPREC session, transcription or media filter can carry. */
+export const MEDIA_TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'] as const
 
 export interface StartProps {
   /** The work to start: `<Stream>`, `<Siprec>`, `<Transcription>`, `<Recording>`, `<MediaFilter>`. */
@@ -38,8 +51,9 @@ export interface StartProps {
  */
 export const Start = defineElement<StartProps>({
   tag: 'Start',
-  attributes: { action: attr.url, method: attr.method },
-  children: { elements: ['Stream', 'Siprec', 'Transcription', 'Recording', 'MediaFilter'] },
+  verbOf: [Response],
+  attributes: { action: attr.url(), method: methodDomain },
+  children: { elements: () => [Stream, Siprec, Transcription, Recording, MediaFilter] },
 })
 
 export interface StopProps {
@@ -54,8 +68,9 @@ export interface StopProps {
  */
 export const Stop = defineElement<StopProps>({
   tag: 'Stop',
+  verbOf: [Response],
   attributes: {},
-  children: { elements: ['Stream', 'Siprec', 'Transcription', 'MediaFilter'] },
+  children: { elements: () => [Stream, Siprec, Transcription, MediaFilter] },
 })
 
 export interface StreamProps {
@@ -103,14 +118,14 @@ export const Stream = defineElement<StreamProps>({
     // A WebSocket URL: `attr.url` checks for the http(s) URLs Twilio requests.
     url: attr.string(),
     name: attr.string(),
-    track: attr.enum(...MEDIA_TRACKS),
-    statusCallback: attr.url,
-    statusCallbackMethod: attr.method,
+    track: attr.oneOf(MEDIA_TRACKS, { default: 'inbound_track' }),
+    statusCallback: attr.url(),
+    statusCallbackMethod: methodDomain,
     connectorName: attr.string(),
     audioFormat: attr.string(),
-    sampleRate: attr.union(attr.integer(1), attr.string()),
+    sampleRate: attr.union([attr.integer(1), attr.string()]),
   },
-  children: { elements: ['Parameter'] },
+  children: { elements: () => [Parameter] },
 })
 
 export interface SiprecProps {
@@ -137,16 +152,20 @@ export const Siprec = defineElement<SiprecProps>({
   tag: 'Siprec',
   attributes: {
     name: attr.string(),
-    connectorName: attr.string(),
-    track: attr.enum(...MEDIA_TRACKS),
-    statusCallback: attr.url,
-    statusCallbackMethod: attr.method,
+    connectorName: attr.string(undefined, { default: 'Default' }),
+    track: attr.oneOf(MEDIA_TRACKS, { default: 'both_tracks' }),
+    statusCallback: attr.url(),
+    statusCallbackMethod: methodDomain,
   },
-  children: { elements: ['Parameter'] },
+  children: { elements: () => [Parameter] },
 })
 
+/** Speech-to-text engines of real-time transcription that autocomplete. */
+export const TRANSCRIPTION_ENGINES = ['google', 'deepgram'] as const
 /** Speech-to-text engine of a real-time `<Transcription>`. Known ones autocomplete. */
-export type TranscriptionEngine = OpenUnion<'google' | 'deepgram'>
+export type TranscriptionEngine = OpenUnion<(typeof TRANSCRIPTION_ENGINES)[number]>
+/** Engine models of real-time transcription that autocomplete. */
+export const TRANSCRIPTION_SPEECH_MODELS = ['telephony', 'long', 'nova-2', 'nova-3'] as const
 
 export interface TranscriptionProps {
   /** `<Config>` entries for the engine and custom `<Parameter>`s. */
@@ -173,7 +192,7 @@ export interface TranscriptionProps {
   /** Speech-to-text engine, e.g. `google` or `deepgram`. */
   transcriptionEngine?: TranscriptionEngine
   /** Engine model, e.g. `telephony` or `long` (Google), `nova-2` or `nova-3` (Deepgram). */
-  speechModel?: OpenUnion<'telephony' | 'long' | 'nova-2' | 'nova-3'>
+  speechModel?: OpenUnion<(typeof TRANSCRIPTION_SPEECH_MODELS)[number]>
   /** Mask profanities in the results. */
   profanityFilter?: boolean
   /** Words or phrases likely to be spoken, comma-separated, to improve recognition. */
@@ -200,24 +219,29 @@ export const Transcription = defineElement<TranscriptionProps>({
   tag: 'Transcription',
   attributes: {
     name: attr.string(),
-    track: attr.enum(...MEDIA_TRACKS),
-    statusCallbackUrl: attr.url,
-    statusCallbackMethod: attr.method,
+    track: attr.oneOf(MEDIA_TRACKS),
+    statusCallbackUrl: attr.url(),
+    statusCallbackMethod: methodDomain,
     inboundTrackLabel: attr.string(),
     outboundTrackLabel: attr.string(),
-    partialResults: attr.boolean,
-    languageCode: attr.open(),
-    transcriptionEngine: attr.open(['google', 'deepgram']),
-    speechModel: attr.open(['telephony', 'long', 'nova-2', 'nova-3']),
-    profanityFilter: attr.boolean,
+    partialResults: attr.boolean({ default: false }),
+    languageCode: attr.open([], { default: 'en-US' }),
+    transcriptionEngine: attr.open(TRANSCRIPTION_ENGINES),
+    speechModel: attr.open(TRANSCRIPTION_SPEECH_MODELS),
+    profanityFilter: attr.boolean(),
     hints: attr.string(),
-    enableAutomaticPunctuation: attr.boolean,
+    enableAutomaticPunctuation: attr.boolean(),
     intelligenceService: attr.string(),
     conversationConfiguration: attr.string(),
     conversationId: attr.string(),
   },
-  children: { elements: ['Config', 'Parameter'] },
+  children: { elements: () => [Config, Parameter] },
 })
+
+/** Audio `<Recording>` can record (no `_track` suffix, unlike the media tracks). */
+export const RECORDING_TRACKS = ['inbound', 'outbound', 'both'] as const
+/** Channel layouts of a `<Recording>`. */
+export const RECORDING_CHANNELS = ['mono', 'dual'] as const
 
 export interface RecordingProps {
   children?: never
@@ -233,9 +257,9 @@ export interface RecordingProps {
   /** Remove silence at the start and end: `trim-silence` (default) or `do-not-trim`. */
   trim?: RecordingTrim
   /** Audio to record: `inbound`, `outbound` or `both` (default). Note: no `_track` suffix here. */
-  track?: 'inbound' | 'outbound' | 'both'
+  track?: (typeof RECORDING_TRACKS)[number]
   /** `dual` (default) keeps each party on its own channel; `mono` mixes them into one. */
-  channels?: 'mono' | 'dual'
+  channels?: (typeof RECORDING_CHANNELS)[number]
   /** Recording configuration to apply (a Twilio resource id). */
   recordingConfigurationId?: string
 }
@@ -248,15 +272,18 @@ export interface RecordingProps {
 export const Recording = defineElement<RecordingProps>({
   tag: 'Recording',
   attributes: {
-    recordingStatusCallback: attr.url,
-    recordingStatusCallbackMethod: attr.method,
-    recordingStatusCallbackEvent: attr.recordingEvents,
-    trim: attr.trim,
-    track: attr.enum('inbound', 'outbound', 'both'),
-    channels: attr.enum('mono', 'dual'),
+    recordingStatusCallback: attr.url(),
+    recordingStatusCallbackMethod: methodDomain,
+    recordingStatusCallbackEvent: recordingEventsDomain(),
+    trim: attr.oneOf(RECORDING_TRIMS, { default: 'trim-silence' }),
+    track: attr.oneOf(RECORDING_TRACKS, { default: 'both' }),
+    channels: attr.oneOf(RECORDING_CHANNELS, { default: 'dual' }),
     recordingConfigurationId: attr.string(),
   },
 })
+
+/** Kinds of media filter. */
+export const MEDIA_FILTER_TYPES = ['noise'] as const
 
 export interface MediaFilterProps {
   /** Custom `<Parameter>`s for the filter. */
@@ -264,7 +291,7 @@ export interface MediaFilterProps {
   /** A name for the filter, unique within the call; `<Stop><MediaFilter name>` uses it. */
   name?: string
   /** Kind of filter; `noise` (noise reduction) is the only one the twilio library knows. */
-  filterType?: 'noise'
+  filterType?: (typeof MEDIA_FILTER_TYPES)[number]
   /** Model the filter uses. */
   model?: string
   /** Audio to filter: `inbound_track`, `outbound_track` or `both_tracks`. */
@@ -280,9 +307,9 @@ export const MediaFilter = defineElement<MediaFilterProps>({
   tag: 'MediaFilter',
   attributes: {
     name: attr.string(),
-    filterType: attr.enum('noise'),
+    filterType: attr.oneOf(MEDIA_FILTER_TYPES),
     model: attr.string(),
-    track: attr.enum(...MEDIA_TRACKS),
+    track: attr.oneOf(MEDIA_TRACKS),
   },
-  children: { elements: ['Parameter'] },
+  children: { elements: () => [Parameter] },
 })

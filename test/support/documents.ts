@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import twilio from 'twilio'
 import { type BuiltinElement, ELEMENT_SPEC, type ElementSpec, jsx, type TwimlNode } from '../../src/node.js'
-import type { AttributeDomain } from '../../src/schema.js'
+import { type AttributeDomain, mayContain, nameOf } from '../../src/schema.js'
 
 /** One generated element: what both builders need. */
 export interface GenElement {
@@ -126,8 +126,8 @@ function expectedSipUri(uri: string, extras: { region?: string; transport?: stri
 }
 
 /**
- * Arbitrary documents rooted at `root`, whose children are drawn from each spec's child
- * rule among `elements` (tags without a component there are skipped).
+ * Arbitrary documents rooted at `root`, whose children are drawn from `elements`: those each
+ * spec's child rule names (or, under a root, its verbs).
  */
 export function documentArbitrary(
   root: BuiltinElement<any>,
@@ -139,14 +139,14 @@ export function documentArbitrary(
 
   function arb(element: BuiltinElement<any>, depth: number): fc.Arbitrary<GenElement> {
     const spec = specOf(element)
-    const key = `${spec.tag}/${depth}`
+    const key = `${nameOf(spec)}/${depth}`
     const cached = memo.get(key)
     if (cached) return cached
-    const childTags = (spec.children?.elements ?? []).filter((t) => byTag.has(t))
-    const canNest = childTags.length > 0 && depth < maxDepth
+    const candidates = elements.filter((e) => !specOf(e).root && mayContain(spec, specOf(e)))
+    const canNest = candidates.length > 0 && depth < maxDepth
     const attrs = attrsArbitrary(spec)
     let result: fc.Arbitrary<GenElement>
-    if (spec.tag === 'Sip') {
+    if (nameOf(spec) === 'Sip') {
       const uri = fc.tuple(token, token).map(([u, h]) => `sip:${u}@${h}.example.com`)
       const composed = fc.tuple(attrs, uri, sipExtras).map(([a, u, extras]) => ({
         tag: 'Sip',
@@ -176,7 +176,7 @@ export function documentArbitrary(
       const modes: fc.Arbitrary<Partial<GenElement>>[] = []
       if (spec.children?.text) modes.push(hostileString(40).map((text) => ({ text })))
       if (canNest) {
-        const child = fc.oneof(...childTags.map((t) => fc.constant(t))).chain((t) => arb(byTag.get(t)!, depth + 1))
+        const child = fc.constantFrom(...candidates).chain((e) => arb(e, depth + 1))
         modes.push(fc.array(child, { maxLength: 4 }).map((children) => ({ children })))
         if (spec.children?.text && (spec.tag === 'Say' || /^[a-z]/.test(spec.tag))) {
           // Text and elements mixed, as in <Say>Hello <emphasis>you</emphasis></Say> (SSML only:

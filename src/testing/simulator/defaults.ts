@@ -1,117 +1,48 @@
 /**
- * Every default the simulator relies on, in one place: Twilio's attribute defaults (what a verb does
- * when the attribute is absent), read through {@link twilioDefault}, and the simulator's own
- * assumptions about the world (how long a party rings, talks, records), in {@link SIMULATED}.
- *
- * The element files are meant to become the one source of Twilio's defaults; until they carry them,
- * the values below are the ones the verbs' pages give (cited per element).
+ * Every default the simulator relies on, read in one place: Twilio's attribute defaults (what a verb
+ * does when the attribute is absent) come from the element data (`defaultOf` in src/schema.ts, where
+ * each attribute's domain carries the default its page documents), read through
+ * {@link twilioDefault}; the simulator's own assumptions about the world (how long a party rings,
+ * talks, records) are {@link SIMULATED}.
  */
+import type { BuiltinElement } from '../../node.js'
+import { type AttributeKeys, defaultOf } from '../../schema.js'
 import type { HttpMethod } from '../../voice/common.js'
+import { Conference, Dial, Number as NumberNoun } from '../../voice/dial.js'
+import { Enqueue } from '../../voice/enqueue-leave.js'
+import { Gather } from '../../voice/gather.js'
+import { Pay } from '../../voice/pay.js'
+import { Pause, Play } from '../../voice/play-pause.js'
+import { Record } from '../../voice/record.js'
+import { Reject } from '../../voice/reject.js'
+import { Say } from '../../voice/say.js'
 import { attribute, type XmlElement } from '../xml.js'
 
-const POST = 'POST' as HttpMethod
+/** The elements whose defaults the simulator reads, by tag. */
+const ELEMENTS = { Say, Play, Pause, Gather, Dial, Number: NumberNoun, Conference, Record, Enqueue, Reject, Pay }
 
-/** The noun attributes every dialed noun shares. https://www.twilio.com/docs/voice/twiml/number */
-const dialedNoun = {
-  method: POST,
-  statusCallbackMethod: POST,
-  /** With a `statusCallback` and no events, only `completed` is sent. */
-  statusCallbackEvent: 'completed',
-  machineDetectionTimeout: 30,
-  amdStatusCallbackMethod: POST,
+type Elements = typeof ELEMENTS
+/** A verb or noun whose defaults the simulator reads. */
+export type DefaultedTag = keyof Elements
+type PropsOf<T extends DefaultedTag> = Elements[T] extends BuiltinElement<infer P> ? P : never
+type Prop<T extends DefaultedTag> = AttributeKeys<PropsOf<T>>
+
+/**
+ * Twilio's default for an attribute of a verb or noun, as a prop value: `twilioDefault('Gather',
+ * 'timeout')` is 5. An attribute the simulator reads must have one in the element data.
+ */
+export function twilioDefault<T extends DefaultedTag, P extends Prop<T>>(
+  tag: T,
+  prop: P,
+): Exclude<PropsOf<T>[P], undefined> {
+  const value = defaultOf(ELEMENTS[tag] as unknown as BuiltinElement<PropsOf<T>>, prop)
+  if (value === undefined) throw new Error(`the element data has no default for <${tag} ${prop}>`)
+  return value
 }
 
-const DEFAULTS = {
-  /** https://www.twilio.com/docs/voice/twiml/say */
-  Say: { loop: 1, language: 'en-US' },
-  /** https://www.twilio.com/docs/voice/twiml/play */
-  Play: { loop: 1 },
-  /** https://www.twilio.com/docs/voice/twiml/pause */
-  Pause: { length: 1 },
-  /** https://www.twilio.com/docs/voice/twiml/gather */
-  Gather: {
-    input: 'dtmf',
-    timeout: 5,
-    finishOnKey: '#',
-    method: POST,
-    language: 'en-US',
-    actionOnEmptyResult: false,
-    partialResultCallbackMethod: POST,
-  },
-  /** https://www.twilio.com/docs/voice/twiml/dial */
-  Dial: {
-    method: POST,
-    timeout: 30,
-    timeLimit: 14400,
-    hangupOnStar: false,
-    record: 'do-not-record',
-    recordingStatusCallbackMethod: POST,
-    recordingStatusCallbackEvent: 'completed',
-    answerOnBridge: false,
-  },
-  Number: dialedNoun,
-  Sip: dialedNoun,
-  Client: dialedNoun,
-  Application: dialedNoun,
-  WhatsApp: dialedNoun,
-  Sim: dialedNoun,
-  /** https://www.twilio.com/docs/voice/twiml/queue */
-  Queue: { method: POST },
-  /** https://www.twilio.com/docs/voice/twiml/conference */
-  Conference: {
-    startConferenceOnEnter: true,
-    endConferenceOnExit: false,
-    waitMethod: POST,
-    statusCallbackMethod: POST,
-    recordingStatusCallbackMethod: POST,
-    record: 'do-not-record',
-    maxParticipants: 250,
-  },
-  /** https://www.twilio.com/docs/voice/twiml/record */
-  Record: {
-    method: POST,
-    timeout: 5,
-    finishOnKey: '1234567890*#',
-    maxLength: 3600,
-    playBeep: true,
-    trim: 'trim-silence',
-    transcribe: false,
-    recordingStatusCallbackMethod: POST,
-    recordingStatusCallbackEvent: 'completed',
-  },
-  /** https://www.twilio.com/docs/voice/twiml/enqueue */
-  Enqueue: { method: POST, waitUrlMethod: POST, maxQueueSize: 100 },
-  /** https://www.twilio.com/docs/voice/twiml/redirect */
-  Redirect: { method: POST },
-  /** https://www.twilio.com/docs/voice/twiml/reject */
-  Reject: { reason: 'rejected' },
-  /** https://www.twilio.com/docs/voice/twiml/connect */
-  Connect: { method: POST },
-  /** https://www.twilio.com/docs/voice/twiml/sms */
-  Sms: { method: POST },
-  /** https://www.twilio.com/docs/voice/twiml/pay */
-  Pay: {
-    paymentMethod: 'credit-card',
-    currency: 'usd',
-    timeout: 5,
-    maxAttempts: 1,
-    validCardTypes: 'visa mastercard amex',
-    input: 'dtmf',
-    tokenType: 'reusable',
-    statusCallbackMethod: POST,
-    language: 'en-US',
-  },
-  /** https://www.twilio.com/docs/voice/twiml/refer */
-  Refer: { method: POST },
-} as const
-
-type Defaults = typeof DEFAULTS
-/** A verb or noun whose defaults the simulator knows. */
-export type DefaultedTag = keyof Defaults
-
-/** Twilio's default for an attribute of a verb or noun: `twilioDefault('Gather', 'timeout')` is 5. */
-export function twilioDefault<T extends DefaultedTag, P extends keyof Defaults[T]>(tag: T, prop: P): Defaults[T][P] {
-  return DEFAULTS[tag][prop]
+/** A default as TwiML writes it: lists space-separated, booleans and numbers as text. */
+function wire(value: unknown): string {
+  return Array.isArray(value) ? value.join(' ') : String(value)
 }
 
 /**
@@ -138,6 +69,10 @@ export const SIMULATED = {
   /** The card an unscripted `<Pay>` collects (Visa's public test number). */
   cardNumber: '4111111111111111',
   expirationDate: '1230',
+  /** `MachineDetectionDuration` reported with `AnsweredBy`. */
+  machineDetectionMilliseconds: 2400,
+  /** `From` of the caller a `<Dial><Queue>` dequeues, unless the queue script names one. */
+  dequeuedCaller: '+15558675311',
 } as const
 
 /** A whole number from an attribute, or the fallback when absent or not a number. */
@@ -148,34 +83,25 @@ export function integer(value: string | undefined, fallback: number): number {
 }
 
 /** An attribute of the element, or Twilio's default for it. */
-export function attributeOr<T extends DefaultedTag, P extends keyof Defaults[T] & string>(
-  element: XmlElement,
-  tag: T,
-  prop: P,
-): string {
-  return attribute(element, prop) ?? String(twilioDefault(tag, prop))
+export function attributeOr<T extends DefaultedTag, P extends Prop<T>>(element: XmlElement, tag: T, prop: P): string {
+  return attribute(element, prop) ?? wire(twilioDefault(tag, prop))
 }
 
 /** A whole-number attribute, or Twilio's default. */
-export function integerOr<T extends DefaultedTag, P extends keyof Defaults[T] & string>(
-  element: XmlElement,
-  tag: T,
-  prop: P,
-): number {
+export function integerOr<T extends DefaultedTag, P extends Prop<T>>(element: XmlElement, tag: T, prop: P): number {
   return integer(attribute(element, prop), Number(twilioDefault(tag, prop)))
 }
 
 /** A `true`/`false` attribute, or Twilio's default. */
-export function booleanOr<T extends DefaultedTag, P extends keyof Defaults[T] & string>(
-  element: XmlElement,
-  tag: T,
-  prop: P,
-): boolean {
+export function booleanOr<T extends DefaultedTag, P extends Prop<T>>(element: XmlElement, tag: T, prop: P): boolean {
   const value = attribute(element, prop)
   return value === undefined ? twilioDefault(tag, prop) === true : value === 'true'
 }
 
-/** An HTTP method attribute (`method`, `statusCallbackMethod`, ...): Twilio's default is POST. */
+/**
+ * An HTTP method attribute (`method`, `statusCallbackMethod`, `waitMethod`, ...): every one of them
+ * defaults to POST on Twilio's pages.
+ */
 export function methodOf(value: string | undefined): HttpMethod {
   return value?.toUpperCase() === 'GET' ? 'GET' : 'POST'
 }

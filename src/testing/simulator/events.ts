@@ -168,6 +168,7 @@ export type CallEvent = EventPosition &
         readonly label: string
         readonly action: 'join' | 'leave'
       }
+    | { readonly type: 'conference-start' }
     | { readonly type: 'conference-end'; readonly reason: string; readonly seconds: number }
     | {
         /** `<Pay>`: what it collects, and how it ended (`Result`). */

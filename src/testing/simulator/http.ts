@@ -107,7 +107,7 @@ export class CallHttp {
         base,
       )
     }
-    const response = await this.dispatch(await this.build(method, url, params))
+    const response = await dispatch(this.app, await this.build(method, url, params))
     const body = await response.text()
     const sent: SimulatedRequest = { ...base, sent: true, status: response.status, body }
     this.requests.push(sent)
@@ -173,11 +173,11 @@ export class CallHttp {
       body: form,
     })
   }
+}
 
-  private async dispatch(request: Request): Promise<Response> {
-    const app = this.app
-    if (typeof app === 'function') return app(request)
-    if ('request' in app && typeof app.request === 'function') return app.request(request)
-    return (app as { fetch(request: Request): Response | Promise<Response> }).fetch(request)
-  }
+/** Sends a request to the app: a Hono app (`request`), an object with `fetch`, or a fetch function. */
+export async function dispatch(app: SimulatorApp, request: Request): Promise<Response> {
+  if (typeof app === 'function') return app(request)
+  if ('request' in app && typeof app.request === 'function') return app.request(request)
+  return (app as { fetch(request: Request): Response | Promise<Response> }).fetch(request)
 }

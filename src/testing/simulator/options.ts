@@ -132,7 +132,10 @@ export interface ConferenceParticipantScript {
 
 /** What happens in a conference room. */
 export interface ConferenceScript {
-  /** The other participants. Default: one who is already there (`joinAt: 0`) and stays. */
+  /**
+   * The other participants. Default: one moderator who is there already and ends the conference
+   * after 30 s (`{ joinAt: 0, leaveAt: 30, endConferenceOnExit: true }`).
+   */
   participants?: readonly ConferenceParticipantScript[]
   /** Seconds after joining at which the caller hangs up, if the conference has not ended by then. */
   callerLeavesAt?: number
@@ -159,12 +162,14 @@ export interface PayScript {
 
 /** How a `<Refer>` ends. */
 export interface ReferScript {
-  /** `ReferCallStatus`. Default `completed`. */
+  /** `ReferCallStatus`. Default `in-progress`: the transfer target took the call. */
   status?: ReferStatus
-  /** `ReferSipResponseCode` (the answer to the REFER). Default 202. */
+  /** `ReferSipResponseCode`: the answer to the REFER. Default 202; another code rejects it (no NOTIFY follows). */
   sipResponseCode?: number
-  /** `NotifySipResponseCode` (from the NOTIFY about the new call). Default 200, or 486/487/503. */
+  /** `NotifySipResponseCode`: the target's answer, from the NOTIFY. Default 200, or by status 486 (busy), 487 (no-answer, canceled), 503 (failed). */
   notifySipResponseCode?: number
+  /** Seconds the transfer takes. Default 5. */
+  duration?: number
 }
 
 /** Options of {@link simulateCall} and `startCall`. */
@@ -207,11 +212,11 @@ export interface SimulateCallOptions {
   record?: RecordScript | ((index: number) => Eventually<RecordScript | undefined>)
   /** Queue behaviour. Unscripted queues run the wait document once, then an agent answers. */
   queue?: QueueScripts
-  /** Conference rooms. Unscripted rooms have one participant who is there already and stays. */
+  /** Conference rooms. Unscripted rooms have a moderator who is there already and ends it after 30 s. */
   conference?: ConferenceScripts
   /** `<Pay>` outcomes: one for every Pay, or a function of the count (from 0). Default success. */
   pay?: PayScript | ((index: number) => Eventually<PayScript | undefined>)
-  /** `<Refer>` outcomes: one for every Refer, or a function of its target. Default completed. */
+  /** `<Refer>` outcomes: one for every Refer, or a function of its target. Default: the target takes the call. */
   refer?: ReferScript | ((target: string) => Eventually<ReferScript | undefined>)
   /**
    * Decides any wait the scripts above leave open — the one place an explorer or a UI can answer

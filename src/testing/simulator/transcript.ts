@@ -172,6 +172,8 @@ function describe(event: CallEvent, hidden: ReadonlySet<string>): string | undef
       return `Conference ${event.name}${event.waitUrl ? ` (wait: ${event.waitUrl})` : ''}`
     case 'participant':
       return `${event.label} ${event.action === 'join' ? 'joins' : 'leaves'}`
+    case 'conference-start':
+      return 'Conference started'
     case 'conference-end':
       return `Conference ended after ${seconds(event.seconds)}: ${event.reason}`
     case 'pay':

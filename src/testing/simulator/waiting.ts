@@ -188,8 +188,8 @@ export type PayResult =
   | 'validation-error'
   | 'internal-error'
 
-/** `ReferCallStatus` of a `<Refer>`. */
-export type ReferStatus = 'completed' | 'failed' | 'no-answer' | 'busy' | 'canceled'
+/** `ReferCallStatus` of a `<Refer>`: `in-progress` when the transfer target took the call. */
+export type ReferStatus = 'in-progress' | 'busy' | 'no-answer' | 'canceled' | 'failed'
 
 /**
  * An input that moves a waiting call on. Each wait accepts some of them (see {@link inputChoices});
@@ -235,8 +235,13 @@ export type CallInput =
     }
   /** A `<Pay>` ends. */
   | { readonly kind: 'pay'; readonly result: PayResult; readonly cardNumber?: string; readonly cardType?: string }
-  /** A `<Refer>` ends. */
-  | { readonly kind: 'refer'; readonly status: ReferStatus; readonly sipResponseCode?: number }
+  /** A `<Refer>` ends: `ReferCallStatus`, and the SIP codes of the REFER and of the NOTIFY. */
+  | {
+      readonly kind: 'refer'
+      readonly status: ReferStatus
+      readonly sipResponseCode?: number
+      readonly notifySipResponseCode?: number
+    }
 
 /** The keys a caller can press. */
 export const DTMF_KEYS = '1234567890*#'
@@ -307,7 +312,8 @@ export function inputChoices(waiting: WaitingFor): CallInput[] {
       choices.push({ kind: 'pay', result: 'caller-interrupted-with-star' })
       break
     case 'refer':
-      choices.push({ kind: 'refer', status: 'completed' })
+      choices.push({ kind: 'refer', status: 'in-progress' })
+      choices.push({ kind: 'refer', status: 'busy' })
       choices.push({ kind: 'refer', status: 'failed' })
       break
   }

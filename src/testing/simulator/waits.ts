@@ -81,7 +81,10 @@ export class Waits {
           : decision.kind === 'advance'
             ? this.call.clock.now + decision.seconds
             : undefined
-      if (at !== undefined && deadline !== undefined && at >= deadline && !('at' in decision && at === deadline)) {
+      // A timed input at the deadline itself still happens (a party answering as the timeout ends);
+      // time passing up to the deadline lets the deadline happen.
+      const late = at !== undefined && deadline !== undefined && ('at' in decision ? at > deadline : at >= deadline)
+      if (late) {
         this.call.clock.advanceTo(deadline)
         return DEADLINE
       }

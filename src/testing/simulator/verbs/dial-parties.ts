@@ -71,6 +71,9 @@ export interface Party {
   /** The SIP code reported for a decline the controller chose. */
   sipCode?: number
   answeredBy?: AnsweredBy
+  /** `<Queue>`: the queue's SID and how long the dequeued caller waited. */
+  queueSid?: string
+  queueTime?: number
 }
 
 interface Noun {
@@ -161,12 +164,13 @@ function scripted(
  * The Dial's parties, in order, each with its plan: the script's, else (an unscripted
  * `simulateCall` without a `decide` hook) the default one, else none — the controller decides.
  */
-export function dialParties(call: CallRuntime, verb: XmlElement, doc: Doc, timeout: number): Party[] {
+export async function dialParties(call: CallRuntime, verb: XmlElement, doc: Doc, timeout: number): Promise<Party[]> {
   const found = nouns(verb)
   if (found.length === 0) throw new CallSimulationError(`<Dial> in ${call.http.display(doc.url)} has nothing to dial`)
   const callerId = attribute(verb, 'callerId')
   const undecidedByDefault = call.steered || call.options.decide !== undefined
-  return found.map((noun) => {
+  const parties: Party[] = []
+  for (const noun of found) {
     const { outcome, rank } = scripted(call, noun)
     const sid = call.clock.sid('CA')
     const element = noun.element
@@ -174,7 +178,9 @@ export function dialParties(call: CallRuntime, verb: XmlElement, doc: Doc, timeo
     const sip = noun.tag === 'Sip'
     // A dialed <Client>'s leg is addressed as `client:<identity>`. https://www.twilio.com/docs/voice/twiml/client
     const to = noun.tag === 'Client' ? `client:${noun.address}` : noun.address
+    const queue = noun.tag === 'Queue' ? await dequeued(call, noun.address, sid) : undefined
     const party: Party = {
+      ...(queue === undefined ? {} : { queueSid: queue.queueSid, queueTime: queue.queueTime }),
       tag: noun.tag,
       element,
       target: noun.target,
@@ -182,7 +188,7 @@ export function dialParties(call: CallRuntime, verb: XmlElement, doc: Doc, timeo
       index: noun.index,
       sid,
       sipCallId: sip ? `${sid.slice(2, 18).toLowerCase()}@sip.twiml-jsx.invalid` : undefined,
-      base: {
+      base: queue?.base ?? {
         CallSid: sid,
         AccountSid: call.accountSid,
         From: callerId ?? call.caller.base.From ?? '',
@@ -219,8 +225,37 @@ export function dialParties(call: CallRuntime, verb: XmlElement, doc: Doc, timeo
         if (settled !== undefined || !undecidedByDefault) party.plan = toPlan(settled, timeout, sip)
       })
     } else if (outcome !== undefined || !undecidedByDefault) party.plan = toPlan(outcome, timeout, sip)
-    return party
-  })
+    parties.push(party)
+  }
+  return parties
+}
+
+/**
+ * A `<Dial><Queue>` connects to the first caller waiting in the queue: the party's call is theirs
+ * (an inbound call to the number the simulated call dialed), as the queue script describes it.
+ */
+async function dequeued(call: CallRuntime, queue: string, sid: string) {
+  const scripts = call.options.queue
+  const script =
+    typeof scripts === 'function'
+      ? await scripts(queue)
+      : scripts === undefined
+        ? undefined
+        : Object.hasOwn(scripts, queue)
+          ? scripts[queue]
+          : scripts['*']
+  return {
+    base: {
+      CallSid: sid,
+      AccountSid: call.accountSid,
+      From: script?.from ?? SIMULATED.dequeuedCaller,
+      To: call.caller.base.To ?? '',
+      Direction: 'inbound',
+      ApiVersion: '2010-04-01',
+    },
+    queueSid: call.clock.sid('QU'),
+    queueTime: script?.queueTime ?? 0,
+  }
 }
 
 /** Whether a planned attempt rings at all (busy and failed lines do not). */

@@ -10,12 +10,14 @@
  *   connects them, a hang-up declines (https://www.twilio.com/docs/voice/twiml/number#url).
  */
 import type { DialCallStatus } from '../../../webhook/params.js'
-import { attribute, type XmlElement } from '../../xml.js'
-import { attributeOr, booleanOr, integerOr, methodOf, SIMULATED } from '../defaults.js'
+import { attribute, childElements, type XmlElement } from '../../xml.js'
+import { booleanOr, integerOr, methodOf, SIMULATED } from '../defaults.js'
 import type { EventPosition } from '../events.js'
-import type { CallRuntime, Doc, Leg, Step, VerbContext } from '../runtime.js'
+import type { CallRuntime, Doc, Step, VerbContext } from '../runtime.js'
 import type { AnsweredBy } from '../waiting.js'
 import { converse } from './bridge.js'
+import { conferenceDial } from './conference.js'
+import { answered } from './dial-answer.js'
 import {
   describeParty,
   dialParties,
@@ -27,9 +29,9 @@ import {
   sipStatus,
   statusCallback,
 } from './dial-parties.js'
-import { recordingUrl } from './record.js'
+import { finishDialRecording, startDialRecording } from './dial-record.js'
 
-interface DialState {
+export interface DialState {
   readonly call: CallRuntime
   readonly doc: Doc
   readonly at: EventPosition
@@ -147,49 +149,6 @@ async function nextRingEvent(state: DialState, timeoutAt: number): Promise<RingE
   }
 }
 
-/** Runs the noun's screening document on the called party's leg. */
-async function screen(state: DialState, party: Party): Promise<'accepted' | 'declined' | 'hangup'> {
-  const { call, doc, at } = state
-  const url = party.element === undefined ? undefined : attribute(party.element, 'url')
-  if (url === undefined || party.tag === 'Queue') return 'accepted'
-  const callee: Leg = {
-    name: 'callee',
-    depth: at.depth + 1,
-    base: party.base,
-    status: 'in-progress',
-    input: { press: party.plan?.press, speak: party.plan?.speak, confidence: party.plan?.confidence },
-  }
-  const screening = await call.fetch(callee, {
-    kind: 'goto',
-    request: 'screening',
-    method: methodOf(attribute(party.element!, 'method')),
-    url: call.http.absolute(url, doc.url, `<${party.tag} url>`),
-    params: {},
-  })
-  const outcome = await call.run(callee, screening, 'screening')
-  if (call.callerGone) return 'hangup'
-  // The screening document ending by itself connects the parties; hanging up declines.
-  const accepted = outcome.kind === 'ended' && outcome.reason === 'end of document'
-  call.emit(at, { type: 'screening-result', target: short(party.target), accepted })
-  return accepted ? 'accepted' : 'declined'
-}
-
-/** A party picked up: reported, screened; returns whether it is connected. */
-async function answered(state: DialState, party: Party, answeredBy: AnsweredBy | undefined) {
-  const { call, at } = state
-  party.state = 'answered'
-  party.answered = true
-  if (answeredBy !== undefined) party.answeredBy = answeredBy
-  legEvent(call, at, party, 'answered')
-  await statusCallback(call, party, at, 'answered', 'in-progress')
-  const screening = await screen(state, party)
-  if (screening !== 'declined') return screening
-  party.state = 'declined'
-  party.result = 'no-answer'
-  await statusCallback(call, party, at, 'completed', 'completed', { CallDuration: '0' })
-  return 'declined'
-}
-
 async function ended(
   state: DialState,
   party: Party,
@@ -262,7 +221,9 @@ export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlEle
   const timeLimit = integerOr(verb, 'Dial', 'timeLimit')
   const sequential = attribute(verb, 'sequential') === 'true'
   const hangupOnStar = booleanOr(verb, 'Dial', 'hangupOnStar')
-  const parties = dialParties(call, verb, doc, timeout)
+  const only = childElements(verb)
+  if (only.length === 1 && only[0]!.name === 'Conference') return conferenceDial(call, leg, doc, at, verb, only[0]!)
+  const parties = await dialParties(call, verb, doc, timeout)
   call.emit(at, { type: 'dial', targets: parties.map((p) => p.target), sequential, timeout })
   const state: DialState = {
     call,
@@ -272,7 +233,9 @@ export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlEle
     sequential: sequential || parties.length === 1,
     timeout,
   }
+  const dialStart = call.clock.now
   const { winner, hungUp } = await ring(state)
+  let recorded: Record<string, string> = {}
 
   let status: DialCallStatus
   let reported: Party
@@ -281,8 +244,10 @@ export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlEle
   if (winner !== undefined) {
     const plan = winner.plan === undefined ? undefined : { seconds: winner.plan.duration, hangup: winner.plan.hangup }
     winner.state = 'connected'
+    const recording = await startDialRecording(call, state.at, doc, verb, dialStart)
     const talk = await converse(call, state.at, doc, describeParty(winner), { timeLimit, hangupOnStar, plan })
     seconds = talk.seconds
+    if (recording !== undefined) recorded = finishDialRecording(call, at, recording)
     callerHungUp = talk.endedBy === 'caller'
     winner.result = 'completed'
     winner.state = 'completed'
@@ -314,13 +279,7 @@ export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlEle
     params.DialSipCallId = reported.sipCallId
     params.DialSipResponseCode = String(sipCode)
   }
-  const record = attributeOr(verb, 'Dial', 'record')
-  if (winner !== undefined && seconds !== undefined && record !== 'do-not-record' && record !== 'false') {
-    const recordingSid = call.clock.sid('RE')
-    params.RecordingUrl = recordingUrl(call.accountSid, recordingSid)
-    params.RecordingSid = recordingSid
-    params.RecordingDuration = String(seconds)
-  }
+  Object.assign(params, recorded)
 
   const action = attribute(verb, 'action')
   const url = action === undefined ? undefined : call.http.absolute(action, doc.url, '<Dial action>')

@@ -79,6 +79,12 @@ export async function gatherVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
     action: call.http.display(gather.action),
   })
   const inner: EventPosition = { leg: leg.name, depth: at.depth + 1 }
+  if (attribute(verb, 'partialResultCallback') !== undefined) {
+    call.emit(at, {
+      type: 'warning',
+      message: '<Gather partialResultCallback> is not simulated: no partial results are sent',
+    })
+  }
   for (const child of childElements(verb)) {
     if (!PROMPTS.has(child.name)) {
       throw new CallSimulationError(`<Gather> in ${call.http.display(doc.url)} holds <${child.name}>`)
@@ -134,8 +140,10 @@ export async function gatherVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
             ? undefined
             : `the <Gather> takes ${gather.input.join(', ')}, not speech`
         case 'silence':
-        case 'hangup':
           return undefined
+        case 'hangup':
+          // At the caller's Gather nobody else is on the line; at a screening Gather either party may hang up.
+          return input.leg === 'callee' && leg.name === 'caller' ? 'no dialed party is on the line' : undefined
         default:
           return `the call is waiting at a <Gather>, which takes press, speak, silence, hangup or advance`
       }

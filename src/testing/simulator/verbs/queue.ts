@@ -9,10 +9,13 @@
  *   bridged call only once the parties disconnect; without an action the next verb runs.
  */
 import { attribute, textContent, type XmlElement } from '../../xml.js'
-import { attributeOr, methodOf, SIMULATED, twilioDefault } from '../defaults.js'
+import { methodOf, SIMULATED, twilioDefault } from '../defaults.js'
 import type { QueueScript } from '../options.js'
 import type { Leg, Step, VerbContext } from '../runtime.js'
 import { converse } from './bridge.js'
+
+/** "The default maximum length of the queue is 100" (a property of the queue, not of the verb). */
+const QUEUE_SIZE = 100
 
 type QueueResult = 'bridged' | 'hangup' | 'leave' | 'queue-full' | 'error' | 'system-error'
 
@@ -34,6 +37,12 @@ export async function enqueueVerb({ call, leg, doc, at }: VerbContext, verb: Xml
     queue: name,
     ...(waitUrl === undefined ? {} : { waitUrl: call.http.display(waitUrl) }),
   })
+  if (attribute(verb, 'workflowSid') !== undefined) {
+    call.emit(at, {
+      type: 'warning',
+      message: '<Enqueue workflowSid> (TaskRouter) is not simulated: the queue script decides',
+    })
+  }
   const scripted = await queueScript(call, name)
   // Unscripted, an agent answers after one run of the wait document (a steered call waits instead).
   const script: QueueScript | undefined =
@@ -62,7 +71,7 @@ export async function enqueueVerb({ call, leg, doc, at }: VerbContext, verb: Xml
           QueueTime: queueTime,
           AvgQueueTime: queueTime,
           CurrentQueueSize: String(position),
-          MaxQueueSize: attributeOr(verb, 'Enqueue', 'maxQueueSize'),
+          MaxQueueSize: attribute(verb, 'maxQueueSize') ?? String(QUEUE_SIZE),
         },
       })
       const outcome = await call.run(waitLeg, waitDoc, 'enqueue-wait')

@@ -58,6 +58,23 @@ export async function recordVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
           return value instanceof Promise ? value.then(fromScript) : fromScript(value ?? {})
         }
   const since = call.clock.now
+  const statusCallback = attribute(verb, 'recordingStatusCallback')
+  const statusEvents = new Set(attributeOr(verb, 'Record', 'recordingStatusCallbackEvent').split(/\s+/))
+  const statusMethod = methodOf(attribute(verb, 'recordingStatusCallbackMethod'))
+  const statusUrl = statusCallback === undefined ? undefined : call.http.absolute(statusCallback, doc.url)
+  const common = { AccountSid: call.accountSid, CallSid: leg.base.CallSid ?? call.sid }
+  const recordingSid = call.clock.sid('RE')
+  const url = recordingUrl(call.accountSid, recordingSid)
+  if (statusUrl !== undefined && statusEvents.has('in-progress')) {
+    await call.callback(inner, 'recording-status-callback', statusMethod, statusUrl, {
+      ...common,
+      RecordingSid: recordingSid,
+      RecordingUrl: url,
+      RecordingStatus: 'in-progress',
+      RecordingSource: 'RecordVerb',
+      Timestamp: call.clock.timestamp(),
+    })
+  }
   const resolution = await call.wait(
     inner,
     { kind: 'record', deadline: since + maxLength, maxLength, finishOnKey, timeout, playBeep, transcribe },
@@ -125,35 +142,23 @@ export async function recordVerb({ call, leg, doc, at }: VerbContext, verb: XmlE
   })
   call.clock.advanceTo(since + seconds)
 
-  const statusCallback = attribute(verb, 'recordingStatusCallback')
-  const statusEvents = new Set(attributeOr(verb, 'Record', 'recordingStatusCallbackEvent').split(/\s+/))
-  const statusMethod = methodOf(attribute(verb, 'recordingStatusCallbackMethod'))
-  const common = { AccountSid: call.accountSid, CallSid: leg.base.CallSid ?? call.sid }
   if (seconds === 0) {
-    if (statusCallback !== undefined && statusEvents.has('absent')) {
-      await call.callback(
-        inner,
-        'recording-status-callback',
-        statusMethod,
-        call.http.absolute(statusCallback, doc.url),
-        {
-          ...common,
-          RecordingStatus: 'absent',
-          RecordingSource: 'RecordVerb',
-          Timestamp: call.clock.timestamp(),
-        },
-      )
+    if (statusUrl !== undefined && statusEvents.has('absent')) {
+      await call.callback(inner, 'recording-status-callback', statusMethod, statusUrl, {
+        ...common,
+        RecordingStatus: 'absent',
+        RecordingSource: 'RecordVerb',
+        Timestamp: call.clock.timestamp(),
+      })
     }
     if (hangup) return { kind: 'ended', reason: 'caller hung up' }
     return { kind: 'next' }
   }
-  const recordingSid = call.clock.sid('RE')
-  const url = recordingUrl(call.accountSid, recordingSid)
   const recording = { RecordingSid: recordingSid, RecordingUrl: url, RecordingDuration: String(seconds) }
-  if (statusCallback !== undefined && statusEvents.has('completed')) {
+  if (statusUrl !== undefined && statusEvents.has('completed')) {
     const timestamp = call.clock.timestamp()
     call.defer(() =>
-      call.callback(inner, 'recording-status-callback', statusMethod, call.http.absolute(statusCallback, doc.url), {
+      call.callback(inner, 'recording-status-callback', statusMethod, statusUrl, {
         ...common,
         ...recording,
         RecordingStatus: 'completed',

@@ -3,22 +3,19 @@
  * here; a new kind of document (a wait document, a screening document) is one entry in CONTEXTS.
  */
 import type { XmlElement } from '../../xml.js'
-import { CallSimulationError } from '../http.js'
 import type { Step, VerbContext } from '../runtime.js'
 import { hangupVerb, leaveVerb, redirectVerb, rejectVerb } from './control.js'
 import { dialVerb } from './dial.js'
 import { gatherVerb } from './gather.js'
 import { connectVerb, echoVerb, smsVerb, startStopVerb } from './media.js'
+import { payVerb } from './pay.js'
 import { promptVerb } from './prompt.js'
 import { enqueueVerb } from './queue.js'
 import { recordVerb } from './record.js'
+import { referVerb } from './refer.js'
 
 /** Runs one verb: what it did, and where the call goes next. */
 export type VerbHandler = (context: VerbContext, verb: XmlElement) => Step | Promise<Step>
-
-function notSimulated({ call, doc }: VerbContext, verb: XmlElement): never {
-  throw new CallSimulationError(`<${verb.name}> is not simulated (at ${call.http.display(doc.url)})`)
-}
 
 export const VERBS: Readonly<Record<string, VerbHandler>> = {
   Say: promptVerb,
@@ -37,8 +34,8 @@ export const VERBS: Readonly<Record<string, VerbHandler>> = {
   Stop: startStopVerb,
   Echo: echoVerb,
   Sms: smsVerb,
-  Pay: notSimulated,
-  Refer: notSimulated,
+  Pay: payVerb,
+  Refer: referVerb,
 }
 
 /** The kinds of document a call runs, by who hears them. */

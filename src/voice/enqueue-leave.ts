@@ -1,12 +1,14 @@
 /**
  * `<Enqueue>` (with its `<Task>` noun) and `<Leave>`: put the caller in a call queue and take
- * them out again. The `<Queue>` noun that dials a queue lives in dial.ts.
+ * them out again. The `<Queue>` noun that dials a queue (and takes a caller out of one) lives in dial.ts.
  *
  * @see https://www.twilio.com/docs/voice/twiml/enqueue
  */
+
+import * as attr from '../attr.js'
 import { type Child, defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
-import type { HttpMethod } from './common.js'
+import { type HttpMethod, methodDomain } from './common.js'
+import { Response } from './response.js'
 
 /** Longest queue name Twilio accepts. */
 export const QUEUE_NAME_LIMIT = 64
@@ -49,18 +51,22 @@ export interface EnqueueProps {
  */
 export const Enqueue = defineElement<EnqueueProps>({
   tag: 'Enqueue',
+  verbOf: [Response],
   attributes: {
-    action: attr.url,
-    method: attr.method,
+    action: attr.url(),
+    method: methodDomain,
     maxQueueSize: attr.integer(1),
-    waitUrl: attr.url,
-    waitUrlMethod: attr.method,
-    workflowSid: attr.string(34),
+    waitUrl: attr.url(),
+    waitUrlMethod: methodDomain,
+    workflowSid: attr.string({ maxLength: 34 }),
   },
-  children: { text: true, elements: ['Task'] },
+  children: { text: true, elements: () => [Task] },
   check: ({ ownTextLength }, report) => {
     if (ownTextLength > QUEUE_NAME_LIMIT) {
-      report('enqueue.name-length', `queue name is ${ownTextLength} characters, the limit is ${QUEUE_NAME_LIMIT}`)
+      report(
+        'enqueue.name-length',
+        `queue name is ${ownTextLength} characters (the text of <Enqueue>), the limit is ${QUEUE_NAME_LIMIT}`,
+      )
     }
   },
 })
@@ -81,7 +87,10 @@ export interface TaskProps {
  */
 export const Task = defineElement<TaskProps>({
   tag: 'Task',
-  attributes: { priority: attr.integer(0), timeout: attr.integer(1, 1209600) },
+  attributes: {
+    priority: attr.integer(0, undefined, { default: 0 }),
+    timeout: attr.integer(1, 1209600, { default: 86400 }),
+  },
   children: { text: true },
 })
 
@@ -94,4 +103,4 @@ export interface LeaveProps {
  * the verb after the `<Enqueue>` (or its `action`).
  * @see https://www.twilio.com/docs/voice/twiml/leave
  */
-export const Leave = defineElement<LeaveProps>({ tag: 'Leave', attributes: {} })
+export const Leave = defineElement<LeaveProps>({ tag: 'Leave', verbOf: [Response], attributes: {} })

@@ -2,9 +2,12 @@
  * `<Play>` and `<Pause>`: audio files, DTMF tones and silence.
  *
  * @see https://www.twilio.com/docs/voice/twiml/play
+ * @see https://www.twilio.com/docs/voice/twiml/pause
  */
+
+import * as attr from '../attr.js'
 import { defineElement, type TextChild } from '../node.js'
-import { attr } from '../schema.js'
+import { Response } from './response.js'
 
 export interface PlayProps {
   /** URL of an audio file (MP3, WAV, ...) to play. Leave out when playing `digits`. */
@@ -21,7 +24,8 @@ export interface PlayProps {
  */
 export const Play = defineElement<PlayProps>({
   tag: 'Play',
-  attributes: { loop: attr.integer(0), digits: attr.string() },
+  verbOf: [Response],
+  attributes: { loop: attr.integer(0, undefined, { default: 1 }), digits: attr.string() },
   children: { text: true },
 })
 
@@ -35,4 +39,8 @@ export interface PauseProps {
  * Waits silently; as the first verb it delays answering the call.
  * @see https://www.twilio.com/docs/voice/twiml/pause
  */
-export const Pause = defineElement<PauseProps>({ tag: 'Pause', attributes: { length: attr.integer(1) } })
+export const Pause = defineElement<PauseProps>({
+  tag: 'Pause',
+  verbOf: [Response],
+  attributes: { length: attr.integer(1, undefined, { default: 1 }) },
+})
