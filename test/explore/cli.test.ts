@@ -55,10 +55,13 @@ describe('twiml-jsx map', () => {
         expect(run.stdout).toContain(`-->|"${label}"|`)
       }
       const readme = readFileSync('README.md', 'utf8')
-      const block = /<!-- map: twiml-jsx map examples\/app\.tsx --entry \/ivr -->\n```mermaid\n([\s\S]*?)```/.exec(readme)
-      expect(block?.[1], 'the README map is stale: paste the output of npm run cli -- map examples/app.tsx --entry /ivr').toBe(
-        run.stdout,
+      const block = /<!-- map: twiml-jsx map examples\/app\.tsx --entry \/ivr -->\n```mermaid\n([\s\S]*?)```/.exec(
+        readme,
       )
+      expect(
+        block?.[1],
+        'the README map is stale: paste the output of npm run cli -- map examples/app.tsx --entry /ivr',
+      ).toBe(run.stdout)
     },
     TIMEOUT,
   )
@@ -74,7 +77,9 @@ describe('twiml-jsx map', () => {
       const inProcess = await exploreCalls(exampleApp, { entry: '/ivr', authToken: DEV_AUTH_TOKEN })
       expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(inProcess)))
       expect(dot.code).toBe(0)
-      expect(dot.stdout).toMatch(/^digraph calls \{\n {2}rankdir=TB;\n[\s\S]*\n {2}label="IVR"; labelloc=t;\n[\s\S]*\}\n$/)
+      expect(dot.stdout).toMatch(
+        /^digraph calls \{\n {2}rankdir=TB;\n[\s\S]*\n {2}label="IVR"; labelloc=t;\n[\s\S]*\}\n$/,
+      )
     },
     TIMEOUT,
   )
@@ -162,11 +167,9 @@ describe('twiml-jsx lint', () => {
         'json',
       ])
       expect(relaxed.code).toBe(0)
-      expect(JSON.parse(relaxed.stdout).map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual([
-        'warning redirect-loop',
-        'warning gather-no-fallback',
-        'info same-branch-inputs',
-      ])
+      expect(
+        JSON.parse(relaxed.stdout).map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`),
+      ).toEqual(['warning redirect-loop', 'warning gather-no-fallback', 'info same-branch-inputs'])
       const strict = await cli([
         'lint',
         'test/explore/fixtures/broken-line.tsx',
@@ -182,7 +185,9 @@ describe('twiml-jsx lint', () => {
       expect(strict.code).toBe(1)
       const unknown = await cli(['lint', 'examples/app.tsx', '--entry', '/ivr', '--rule', 'dead-links=off'])
       expect(unknown.code).toBe(2)
-      expect(unknown.stderr.split('\n')[0]).toMatch(/^twiml-jsx lint: --rule: unknown rule "dead-links"; the rules: dead-link, /)
+      expect(unknown.stderr.split('\n')[0]).toMatch(
+        /^twiml-jsx lint: --rule: unknown rule "dead-links"; the rules: dead-link, /,
+      )
     },
     TIMEOUT,
   )

@@ -119,7 +119,9 @@ describe('trackCallCoverage, the vitest helper', () => {
     })
     await someCalls()
     expect(hooks).toHaveLength(1)
-    await expect(hooks[0]!()).rejects.toThrow(/^call-flow coverage \d+ % is below the minimum of 90 %: \d+ edges not taken$/)
+    await expect(hooks[0]!()).rejects.toThrow(
+      /^call-flow coverage \d+ % is below the minimum of 90 %: \d+ edges not taken$/,
+    )
     expect(printed).toHaveLength(1)
     expect(printed[0]).toMatch(/edges taken \(\d+ %\)\n$/)
   })

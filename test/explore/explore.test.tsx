@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import { describe, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { twiml } from '../../src/hono/index.js'
-import { Dial, Enqueue, Gather, Hangup, Number, Pay, Record, Redirect, Response, Say, Sip } from '../../src/index.js'
+import { Dial, Enqueue, Gather, Hangup, Number, Record, Redirect, Response, Say, Sip } from '../../src/index.js'
 import {
   type CallMap,
   exploreCalls,
@@ -316,22 +316,32 @@ describe('bounds', () => {
       twiml(
         c,
         <Response>
-          <Gather numDigits={1} action="/pay" />
+          <Gather numDigits={1} action="/transfer" />
           <Redirect>https://handler.twilio.com/twiml/EH00000000000000000000000000000000</Redirect>
         </Response>,
       ),
     )
-    app.post('/pay', (c) =>
+    app.post('/transfer', (c) =>
       twiml(
         c,
         <Response>
-          <Pay chargeAmount="10.00" />
+          <Dial>
+            <Number url="/screen">+15550001111</Number>
+          </Dial>
+        </Response>,
+      ),
+    )
+    app.post('/screen', (c) =>
+      twiml(
+        c,
+        <Response>
+          <Enqueue>callbacks</Enqueue>
         </Response>,
       ),
     )
     const map = await exploreCalls(app, { entry: '/start' })
     expect(map.cut.map((c) => [c.reason, c.message, c.reach.steps])).toEqual([
-      ['outside', '<Pay> is not simulated (at /pay)', ['press 1']],
+      ['outside', "<Enqueue> on the called party's leg is not simulated", ['press 1', '+15550001111 answers']],
       [
         'outside',
         'POST https://handler.twilio.com/twiml/EH00000000000000000000000000000000 (redirect) is on another host; the simulator only reaches the app at http://localhost',
