@@ -341,12 +341,12 @@ describe('bounds', () => {
     )
     const map = await exploreCalls(app, { entry: '/start' })
     expect(map.cut.map((c) => [c.reason, c.message, c.reach.steps])).toEqual([
-      ['outside', "<Enqueue> on the called party's leg is not simulated", ['press 1', '+15550001111 answers']],
       [
         'outside',
         'POST https://handler.twilio.com/twiml/EH00000000000000000000000000000000 (redirect) is on another host; the simulator only reaches the app at http://localhost',
         ['no input'],
       ],
+      ['outside', "<Enqueue> on the called party's leg is not simulated", ['press 1', '+15550001111 answers']],
     ])
   })
 })
