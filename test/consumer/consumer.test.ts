@@ -188,6 +188,8 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
       closed: { code: 1000, reason: '', by: 'client' },
       mulaw: [0xff, 0x80, 0x00],
     })
+    // twiml-jsx/dev: the console's page, and a call placed through it waiting at the app's <Dial>.
+    expect(result.devConsole).toEqual({ page: 200, placed: 201, waiting: 'dial' })
   }, 120_000)
 })
 
