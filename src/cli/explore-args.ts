@@ -5,6 +5,7 @@
 import { type CallMap, type ExploreOptions, exploreCalls } from '../testing/explore/index.js'
 import { type CliIO, CliUsageError, parseCommandLine } from './io.js'
 import { loadApp } from './load-app.js'
+import { exportedToken } from './token.js'
 
 /** The options both commands take (each adds its own). */
 export const EXPLORE_OPTIONS = {
@@ -18,17 +19,14 @@ export const EXPLORE_OPTIONS = {
 
 export const EXPLORE_HELP = `Options:
   --entry <path>      a route calls start at (repeat for several), e.g. --entry /ivr
-  --token <token>     the auth token requests are signed with; default $TWILIO_AUTH_TOKEN, else a
-                      string the module exports as TWILIO_AUTH_TOKEN, AUTH_TOKEN, DEV_AUTH_TOKEN or
-                      authToken, else requests go unsigned
+  --token <token>     the auth token requests are signed with; default the module's DEV_AUTH_TOKEN
+                      or authToken export (what its app checks), else $TWILIO_AUTH_TOKEN, else
+                      requests go unsigned (as twiml-jsx dev chooses)
   --base-url <url>    the origin Twilio calls (what the app checks signatures against); default
                       http://localhost
   --from <number>     the caller's number (From)
   --max-depth <n>     most inputs on one path (default 40)
   --max-states <n>    most waits explored (default 500)`
-
-/** Exported names a development token may have, in the order they are tried. */
-const TOKEN_EXPORTS = ['TWILIO_AUTH_TOKEN', 'AUTH_TOKEN', 'DEV_AUTH_TOKEN', 'authToken']
 
 function count(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
@@ -56,8 +54,8 @@ export async function explore<T extends NonNullable<Parameters<typeof parseComma
     }
   }
   const loaded = await loadApp(module, io.cwd)
-  const exported = TOKEN_EXPORTS.map((name) => loaded.module[name]).find((v): v is string => typeof v === 'string')
-  const authToken = shared.token ?? io.env.TWILIO_AUTH_TOKEN ?? exported
+  const fromEnv = io.env.TWILIO_AUTH_TOKEN === '' ? undefined : io.env.TWILIO_AUTH_TOKEN
+  const authToken = shared.token ?? exportedToken(loaded)?.value ?? fromEnv
   const options: ExploreOptions = {
     entry: entries,
     ...(authToken === undefined ? {} : { authToken }),

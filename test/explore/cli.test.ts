@@ -85,19 +85,22 @@ describe('twiml-jsx map', () => {
   )
 
   test(
-    'the token: --token, else TWILIO_AUTH_TOKEN, else the module export; a wrong one is pointed out',
+    'the token: --token, else the token the module exports, else TWILIO_AUTH_TOKEN; a wrong one is pointed out',
     async () => {
-      const wrong = await cli(['map', 'examples/app.tsx', '--entry', '/ivr/hours'], { TWILIO_AUTH_TOKEN: 'not-it' })
+      // The example's exported app checks its exported token, whatever the environment says.
+      const exported = await cli(['map', 'examples/app.tsx', '--entry', '/ivr/hours'], { TWILIO_AUTH_TOKEN: 'not-it' })
+      expect(exported.stdout).toContain('POST /ivr/hours<br/>')
+      expect(exported.stderr).toBe('')
+      const wrong = await cli(['map', 'examples/app.tsx', '--entry', '/ivr/hours', '--token', 'not-it'])
       expect(wrong.code).toBe(0)
       expect(wrong.stdout).toContain('POST /ivr/hours → HTTP 403')
       expect(wrong.stderr).toBe(
         'note: the app answered 403 to the first request: it checks signatures with another token (give it with --token)\n',
       )
-      const flag = await cli(['map', 'examples/app.tsx', '--entry', '/ivr/hours', '--token', DEV_AUTH_TOKEN], {
-        TWILIO_AUTH_TOKEN: 'not-it',
+      const fromEnv = await cli(['map', 'test/explore/fixtures/env-token.tsx', '--entry', '/hello'], {
+        TWILIO_AUTH_TOKEN: 'from-the-environment',
       })
-      expect(flag.stdout).toContain('POST /ivr/hours<br/>')
-      expect(flag.stderr).toBe('')
+      expect(fromEnv.stdout).toContain('POST /hello<br/>Say “Hello.”')
     },
     TIMEOUT,
   )
