@@ -4,8 +4,9 @@
  *
  * Layout: `explorer.ts` (the walk: replays with `decide`, shortest first), `choices.ts` (what is
  * tried at each wait), `trace.ts` (a call's events as points and edges, shared with coverage),
- * `keys.ts` (identities), `builder.ts` (the map), `app.ts` (validation issues, replays from
- * memory), `mermaid.ts` / `dot.ts` / `view.ts` (drawings), `lint.ts`, `coverage.ts`, `path.ts`.
+ * `labels.ts` (what an edge is called), `keys.ts` (identities), `builder.ts` (the map), `app.ts`
+ * (validation issues, replays from memory), `mermaid.ts` / `dot.ts` / `view.ts` (drawings),
+ * `lint.ts`, `coverage.ts`, `path.ts`.
  */
 export { type Choice, explorerChoices, SIP_DECLINE_CODES } from './choices.js'
 export {
