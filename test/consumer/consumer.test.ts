@@ -182,6 +182,10 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(result.forged.status).toBe(403)
     expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
     expect(result.pretty).toBe(prettyXml(result.helloXml))
+    // twiml-jsx/convert works from the published package too.
+    expect(result.converted).toContain("import { Response, Say } from 'twiml-jsx'")
+    expect(result.converted).toContain('export default function Hello() {')
+    expect(result.converted).toContain('<Say>Hello</Say>')
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
     expect(result.realtime).toEqual({
       reply: { type: 'text', token: 'You said: hello', last: true },
