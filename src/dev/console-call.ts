@@ -47,10 +47,22 @@ interface Dispatch {
 }
 
 /** Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function). */
+// The console is a development tool: a Hono app under it runs in development mode (twiml-jsx/hono
+// reads NODE_ENV from the bindings), so a broken document answers its error, not the caller's apology.
+const DEVELOPMENT_BINDINGS = { NODE_ENV: 'development' }
+
 function dispatch(app: SimulatorApp, request: Request): Promise<Response> {
   if (typeof app === 'function') return Promise.resolve(app(request))
-  if ('request' in app && typeof app.request === 'function') return Promise.resolve(app.request(request))
-  return Promise.resolve((app as { fetch(request: Request): Response | Promise<Response> }).fetch(request))
+  if ('request' in app && typeof app.request === 'function') {
+    const request_ = app.request as (request: Request, init: undefined, env: object) => Response | Promise<Response>
+    return Promise.resolve(request_.call(app, request, undefined, DEVELOPMENT_BINDINGS))
+  }
+  return Promise.resolve(
+    (app as { fetch(request: Request, env?: object): Response | Promise<Response> }).fetch(
+      request,
+      DEVELOPMENT_BINDINGS,
+    ),
+  )
 }
 
 function pretty(body: string | undefined): string | undefined {
