@@ -95,7 +95,12 @@ describe('each rule', () => {
     ])
   })
 
-  test('invalid-twiml: the renderer rejects a document, so the route answers 500; twiml-warning: verbs that never run', async () => {
+  test('invalid-twiml: the renderer rejects a document, so the caller hears the apology; twiml-warning: verbs that never run', async () => {
+    const broken = (
+      <Response>
+        <Dial timeout={1}>+15550001111</Dial>
+      </Response>
+    )
     const app = routes({
       '/start': (
         <Response>
@@ -104,17 +109,16 @@ describe('each rule', () => {
           <Say>Never heard.</Say>
         </Response>
       ),
-      '/dial': (
-        <Response>
-          <Dial timeout={1}>+15550001111</Dial>
-        </Response>
-      ),
+      '/dial': broken,
+      // In development twiml() answers the error as a 500 instead.
+      '/dial-in-development': [broken, { mode: 'development' }],
     })
-    expect(brief(lintCallMap(await exploreCalls(app, { entry: '/start' })))).toEqual([
-      'error invalid-twiml: POST /dial (the Gather action of POST /start) answers HTTP 500: Response > Dial: timeout is 1; it must be a whole number from 5 to 600 [attribute.value] | call to /start › press 1',
+    expect(brief(lintCallMap(await exploreCalls(app, { entry: ['/start', '/dial-in-development'] })))).toEqual([
+      'error invalid-twiml: POST /dial-in-development (the call) answers HTTP 500: Response > Dial: timeout is 1; it must be a whole number from 5 to 600 [attribute.value] | call to /dial-in-development',
+      'error invalid-twiml: POST /dial: Response > Dial: timeout is 1; it must be a whole number from 5 to 600 [attribute.value]: twiml() answered its apology instead, so the caller hears that and the call ends | call to /start › press 1',
       'warning twiml-warning: POST /start: Response > Say: <Say> comes after <Hangup> and never runs [document.unreachable] | call to /start',
       'warning gather-no-fallback: the caller says nothing at Gather (dtmf; 1 digit) of POST /start: the call ends without a word (add a <Say> and a <Redirect> after the <Gather>, or actionOnEmptyResult) | call to /start › no input',
-      'info same-branch-inputs: 11 inputs at Gather (dtmf; 1 digit) of POST /start all lead to POST /dial → HTTP 500: press 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, * | call to /start › press 1',
+      'info same-branch-inputs: 11 inputs at Gather (dtmf; 1 digit) of POST /start all lead to POST /dial (Say “Sorry, something went wrong on…” · Hangup): press 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, * | call to /start › press 1',
     ])
   })
 

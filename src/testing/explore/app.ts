@@ -3,8 +3,9 @@
  *
  * - **Validation issues from inside the app.** A Hono app renders its TwiML with `twiml(c, node)`,
  *   which reads render options from the context (`twimlDefaults`): the explorer mounts the app under
- *   one middleware that adds an `onIssue` (warnings) and reads a thrown `TwimlValidationError`'s
- *   issues (errors: the route still answers 500, as deployed). Other apps are driven as they are.
+ *   one middleware that adds an `onIssue` (warnings) and a `log` (a document that cannot be rendered:
+ *   `twiml()` answers its apology, or a 500 in development, as deployed, and logs the error with its
+ *   issues), and reads what a route threw from `c.error`. Other apps are driven as they are.
  * - **Replays answered from memory.** The explorer replays each path from the start, and the
  *   simulator is deterministic (SIDs and timestamps from its virtual clock), so a replayed request
  *   is byte for byte one the app answered before: it gets the same answer without running the app
@@ -42,7 +43,11 @@ export interface RequestReport {
   readonly issues: readonly TwimlIssue[]
   /** The error a handler threw (the route answered 500, or what its error handler made of it). */
   readonly thrown?: string
+  /** `twiml()` could not render the document and answered its broken-document answer instead. */
+  readonly broken?: boolean
 }
+
+type Sink = { issues: TwimlIssue[]; thrown?: string; broken?: boolean }
 
 function isHono(app: SimulatorApp): app is SimulatorApp & HonoLike {
   const candidate = app as Partial<HonoLike>
@@ -94,7 +99,7 @@ export function exploredApp(
 ): ExploredApp {
   const { validation, authToken } = options
   const log: RequestReport[] = []
-  const sinks = new WeakMap<Request, { issues: TwimlIssue[]; thrown?: string }>()
+  const sinks = new WeakMap<Request, Sink>()
   let target: (request: Request) => Response | Promise<Response> = (request) => dispatch(app, request)
   if (validation && isHono(app)) {
     // The same class as the app (whichever copy of hono it comes from), with its path reading.
@@ -104,7 +109,17 @@ export function exploredApp(
       const sink = sinks.get(c.req.raw)
       if (sink === undefined) return next()
       const inherited = c.get(TWIML_OPTIONS_KEY) as Record<string, unknown> | undefined
-      c.set(TWIML_OPTIONS_KEY, { ...inherited, onIssue: (issue: TwimlIssue) => sink.issues.push(issue) })
+      c.set(TWIML_OPTIONS_KEY, {
+        ...inherited,
+        onIssue: (issue: TwimlIssue) => sink.issues.push(issue),
+        // A broken document: twiml() answers for it and logs the error here (nothing is printed).
+        log: (_line: string, error: unknown) => {
+          sink.broken = true
+          const issues = validationIssues(error)
+          sink.issues.push(...issues)
+          if (issues.length === 0) sink.thrown = String(error)
+        },
+      })
       await next()
       if (c.error === undefined) return
       const issues = validationIssues(c.error)
@@ -135,7 +150,7 @@ export function exploredApp(
         authToken === undefined
           ? new Request(url, { method, headers: unsigned.headers, ...(method === 'GET' ? {} : { body }) })
           : await signTwilioRequest(authToken, { url, method, params: [...new URLSearchParams(body)] })
-      const sink: { issues: TwimlIssue[]; thrown?: string } = { issues: [] }
+      const sink: Sink = { issues: [] }
       sinks.set(request, sink)
       const response = await target(request)
       answered++

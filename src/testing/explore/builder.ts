@@ -178,6 +178,8 @@ export class MapBuilder {
           label: `${request.leg === 'callee' ? 'callee: ' : ''}${request.method} ${request.path}${context === 'call' ? '' : ` (${context})`}`,
           document: documentFacts(request.body ?? ''),
           issues: [...reportOf(request).issues],
+          ...(reportOf(request).broken ? { brokenDocument: true } : {}),
+          ...(reportOf(request).thrown === undefined ? {} : { thrown: reportOf(request).thrown }),
           failedCallbacks: [],
           reach,
         }

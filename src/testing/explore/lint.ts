@@ -254,11 +254,20 @@ function hungUp(reason: string): boolean {
 
 function routeFindings(node: RouteNode, findings: Findings): void {
   const where = `${node.method} ${node.path}`
+  const apology = ': twiml() answered its apology instead, so the caller hears that and the call ends'
   for (const issue of node.issues) {
-    if (COVERED_ISSUES.has(issue.rule)) continue
+    if (COVERED_ISSUES.has(issue.rule) && !node.brokenDocument) continue
     const rule = issue.severity === 'error' ? 'invalid-twiml' : 'twiml-warning'
-    const status = issue.severity === 'error' ? " (the app renders with validate: 'warn', so it answers anyway)" : ''
+    const status =
+      issue.severity !== 'error'
+        ? ''
+        : node.brokenDocument
+          ? apology
+          : " (the app renders with validate: 'warn', so it answers anyway)"
     findings.add(rule, node, `${where}: ${issue.path}: ${issue.message} [${issue.rule}]${status}`)
+  }
+  if (node.brokenDocument && node.thrown !== undefined) {
+    findings.add('dead-link', node, `${where} could not render its TwiML (it threw ${node.thrown})${apology}`)
   }
   const { bytes } = node.document
   if (bytes > DOCUMENT_BYTE_LIMIT) {

@@ -60,6 +60,12 @@ export interface RouteNode {
   readonly document: DocumentFacts
   /** Validation issues the app's renderer reported while answering (Hono apps, see `exploreCalls`). */
   readonly issues: readonly TwimlIssue[]
+  /**
+   * The app could not render its document and answered `twiml()`'s broken-document answer (the
+   * apology) instead; `thrown` says why when it was not a validation error.
+   */
+  readonly brokenDocument?: boolean
+  readonly thrown?: string
   /** Callbacks sent from this document that the app answered with an error status, and a path that sends each. */
   readonly failedCallbacks: readonly {
     readonly kind: string
