@@ -13,11 +13,10 @@ import type { TestImport } from '../dev/test-code.js'
 import { type CliCommand, type CliIO, CliUsageError, parseCommandLine } from './io.js'
 import { type LoadedApp, loadApp } from './load-app.js'
 import { serveFetch } from './serve.js'
+import { exportedToken } from './token.js'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
 const WILDCARD = new Set(['0.0.0.0', '::', '[::]'])
-/** String exports that name the token a module's app checks signatures with. */
-const TOKEN_EXPORTS = ['DEV_AUTH_TOKEN', 'authToken']
 
 /** The token the console signs with, and where it came from. */
 interface Token {
@@ -34,10 +33,9 @@ interface Token {
  */
 function chooseToken(given: string | undefined, loaded: LoadedApp, io: CliIO): Token {
   if (given !== undefined) return { value: given, source: '--token' }
-  for (const name of TOKEN_EXPORTS) {
-    const value = loaded.module[name]
-    if (typeof value === 'string' && value !== '') return { value, source: `the module's ${name}`, exported: name }
-  }
+  const exported = exportedToken(loaded)
+  if (exported !== undefined)
+    return { value: exported.value, source: `the module's ${exported.name}`, exported: exported.name }
   const fromEnv = io.env.TWILIO_AUTH_TOKEN
   if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: 'TWILIO_AUTH_TOKEN' }
   const made = `dev-console-${randomUUID()}`

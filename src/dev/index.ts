@@ -14,6 +14,7 @@
  * package (no CDN, no network), and the API is plain Hono.
  */
 import { Hono } from 'hono'
+import { type CallMap, exploreCalls } from '../testing/explore/index.js'
 import type { SimulatorApp } from '../testing/simulator/index.js'
 import { ConsoleCall, type Signing } from './console-call.js'
 import { consoleGuard } from './guard.js'
@@ -66,6 +67,8 @@ export function devConsole(app: SimulatorApp | AppSource, options: DevConsoleOpt
     source: options.authToken === undefined ? 'no token' : (options.authTokenSource ?? 'the authToken option'),
   }
   const calls = new Map<string, ConsoleCall>()
+  // Maps by app (a reloaded app is another object) and entry.
+  const maps = new WeakMap<object, Map<string, Promise<CallMap>>>()
   let placed = 0
   const maxCalls = options.maxCalls ?? 20
   const title = options.title ?? DEFAULT_TITLE
@@ -110,6 +113,29 @@ export function devConsole(app: SimulatorApp | AppSource, options: DevConsoleOpt
       ...(error === undefined ? {} : { error }),
     }
     return c.json(info)
+  })
+
+  // The call-flow map from a route (`?entry=/ivr`): every path the explorer finds, each node with
+  // the inputs that reach it (the page places a call along them). Explored once per app and entry.
+  console_.get('/api/map', async (c) => {
+    const entry = c.req.query('entry') ?? options.entry ?? '/'
+    if (!entry.startsWith('/')) throw new BadInput(`entry ${JSON.stringify(entry)}: give a path, e.g. /voice`)
+    const { app: current } = await source.load()
+    const known = maps.get(current) ?? new Map<string, Promise<CallMap>>()
+    maps.set(current, known)
+    let map = known.get(entry)
+    if (map === undefined) {
+      map = exploreCalls(current, {
+        entry,
+        ...(signing.authToken === undefined ? {} : { authToken: signing.authToken }),
+        ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+        ...(options.from === undefined ? {} : { from: options.from }),
+        ...(options.to === undefined ? {} : { to: options.to }),
+      })
+      known.set(entry, map)
+      map.catch(() => known.delete(entry))
+    }
+    return c.json(await map)
   })
 
   // Place a call; with `inputs` (a loaded session), replay them.

@@ -1,6 +1,7 @@
 /**
  * twiml-jsx/testing: readable TwiML snapshots, an offline call-flow simulator (scripted or steered
- * step by step), and recording and replaying real webhook traffic.
+ * step by step), recording and replaying real webhook traffic, and the call-flow explorer (every
+ * path of an app as a map: Mermaid, DOT, JSON, lint rules, coverage of the tests' calls).
  *
  * ```ts
  * import { prettyTwiml, simulateCall, startCall, twimlSerializer } from 'twiml-jsx/testing'
@@ -9,6 +10,7 @@
  * Edge-safe like the rest of the library (Web APIs only) and free of test-runner imports: the
  * snapshot serializer is a plain object any vitest or Jest setup accepts.
  */
+export * from './explore/index.js'
 export { type PrettyOptions, prettyTwiml, prettyXml } from './pretty.js'
 export {
   type RecordableContext,

@@ -1,8 +1,9 @@
-/** The console page's script: the hub, the speaker, the phone, the timeline, the session tools. */
+/** The console page's script: the hub, the speaker, the phone, the timeline, the session tools, the map. */
 import { Player } from './audio.js'
 import { byId, el } from './dom.js'
 import { Hub } from './hub.js'
-import { mountPanels } from './panels.js'
+import { mapPanel } from './map.js'
+import { mountPanels, registerPanel } from './panels.js'
 import { phone } from './phone.js'
 import { session } from './session.js'
 import { render } from './timeline.js'
@@ -51,4 +52,5 @@ hub.on('input', () => player.stop())
 
 phone(hub, player)
 session(hub)
+registerPanel(mapPanel)
 mountPanels(byId('panels'), { hub, player })

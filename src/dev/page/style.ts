@@ -87,5 +87,27 @@ audio{display:block;width:100%;height:2rem;margin-top:.2rem}
 dialog{border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg);width:min(900px,95vw);padding:1rem}
 dialog::backdrop{background:rgba(0,0,0,.35)}
 .test-form h2{font-size:1rem;margin:0 0 .5rem}
-@media (max-width:760px){#panels{grid-template-columns:1fr;grid-auto-flow:row}#timeline{grid-template-columns:1fr}#timeline li.http{grid-column:1}}
+/* The map goes under the timeline, beside (not under) the sticky phone; the timeline keeps row 1. */
+.timeline-panel{grid-row:1}
+.panel[data-panel=map]{grid-column:2 / -1;grid-row:2}
+.map-form{margin-bottom:.25rem}
+.map-form label{flex:0 1 16rem}
+.map-scroll{overflow:auto;max-height:75vh;border:1px solid var(--line);border-radius:8px;background:var(--bg)}
+.map-scroll:empty{display:none}
+svg.map{display:block;font:11px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+svg.map .edge{fill:none;stroke:var(--muted);stroke-width:1.2}
+svg.map .edge.back{stroke-dasharray:4 3}
+svg.map .arrow-head{fill:var(--muted)}
+svg.map .edge-label{fill:var(--fg);font-size:10px;text-anchor:middle;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
+svg.map .node{cursor:pointer}
+svg.map .node rect{fill:var(--card);stroke:var(--line);stroke-width:1.2}
+svg.map .node.decision rect{stroke:var(--accent);stroke-width:1.6}
+svg.map .node.start rect{stroke:var(--ok);stroke-width:2}
+svg.map .node.failure rect{stroke:var(--bad);stroke-width:2}
+svg.map .node.failure text{fill:var(--bad)}
+svg.map .node:hover rect,svg.map .node:focus rect{stroke:var(--accent);stroke-width:2.5}
+svg.map .node:focus{outline:none}
+svg.map text{fill:var(--fg)}
+svg.map text.detail{fill:var(--muted)}
+@media (max-width:760px){#panels{grid-template-columns:1fr;grid-auto-flow:row}.timeline-panel,.panel[data-panel=map]{grid-column:auto;grid-row:auto}#timeline{grid-template-columns:1fr}#timeline li.http{grid-column:1}}
 `

@@ -19,6 +19,7 @@
  * wait looks like and what answers it, `verbs/` one module per verb family behind `verbs/table.ts`.
  */
 import { SimulatedCall } from './call.js'
+import { announceCall } from './observe.js'
 import type { SimulateCallOptions, SimulatorApp } from './options.js'
 import { CallRuntime } from './runtime.js'
 
@@ -31,6 +32,7 @@ export type {
   SimulatedRequest,
 } from './events.js'
 export { CallSimulationError } from './http.js'
+export { type CallObserver, observeCalls } from './observe.js'
 export type {
   ConferenceParticipantScript,
   ConferenceScript,
@@ -48,7 +50,7 @@ export type {
   SimulateCallOptions,
   SimulatorApp,
 } from './options.js'
-export { formatTranscript, spokenText } from './transcript.js'
+export { formatTranscript, notableParams, spokenText } from './transcript.js'
 export type { PendingGather } from './verbs/gather.js'
 export {
   type AnsweredBy,
@@ -86,6 +88,7 @@ export {
 export async function simulateCall(app: SimulatorApp, options: SimulateCallOptions): Promise<SimulatedCall> {
   const runtime = new CallRuntime(app, options, false)
   const call = new SimulatedCall(runtime)
+  announceCall(call, options)
   void runtime.main()
   await runtime.waits.whenPaused()
   return call
@@ -102,6 +105,7 @@ export async function simulateCall(app: SimulatorApp, options: SimulateCallOptio
 export function startCall(app: SimulatorApp, options: SimulateCallOptions): SimulatedCall {
   const runtime = new CallRuntime(app, options, true)
   const call = new SimulatedCall(runtime)
+  announceCall(call, options)
   void Promise.resolve().then(() => runtime.main())
   return call
 }

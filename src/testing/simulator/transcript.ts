@@ -60,13 +60,23 @@ function quote(value: string): string {
   return value === '' || /[\s"]/.test(value) ? JSON.stringify(value) : value
 }
 
+/**
+ * The parameters of a request a reader cares about, in the order sent: what the verb or the caller
+ * added (`Digits`, `DialCallStatus`, `QueueTime`, ...), without the ones every request repeats, the
+ * identifiers, and `hidden` (the call-level parameters a test passed). The transcript's request
+ * lines show these; the flow explorer tells requests apart by them.
+ */
+export function notableParams(
+  params: Readonly<Record<string, string>>,
+  hidden: ReadonlySet<string> = new Set(),
+): [name: string, value: string][] {
+  return Object.entries(params).filter(([name]) => !QUIET_PARAMS.has(name) && !hidden.has(name))
+}
+
 /** `METHOD path Name=value …` with the parameters a reader cares about. */
 function requestLine(request: SimulatedRequest, hidden: ReadonlySet<string>): string {
   let line = `${request.method} ${request.path}`
-  for (const [name, value] of Object.entries(request.params)) {
-    if (QUIET_PARAMS.has(name) || hidden.has(name)) continue
-    line += ` ${name}=${quote(value)}`
-  }
+  for (const [name, value] of notableParams(request.params, hidden)) line += ` ${name}=${quote(value)}`
   return line
 }
 

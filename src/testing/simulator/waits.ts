@@ -107,6 +107,9 @@ export class Waits {
       if (decided instanceof Promise) later.push(decided.then((d) => d && check(d, 'decide()')))
       else if (decided === undefined) break
       else {
+        // The hook stands in for the controller: its answer is input, as a controller's is
+        // (`maxRequests` counts requests between inputs).
+        this.call.http.inputReceived()
         const resolution = apply(check(decided, 'decide()'))
         if (resolution !== undefined) return resolution
       }
