@@ -27,8 +27,10 @@ export type {
   CallEvent,
   CallLeg,
   EventPosition,
+  RealtimeProtocolName,
   RequestKind,
   SimulatedRequest,
+  SocketMessage,
 } from './events.js'
 export { CallSimulationError } from './http.js'
 export type {
@@ -45,8 +47,10 @@ export type {
   QueueScripts,
   RecordScript,
   ReferScript,
+  RelayScript,
   SimulateCallOptions,
   SimulatorApp,
+  StreamScript,
 } from './options.js'
 export { formatTranscript, spokenText } from './transcript.js'
 export type { PendingGather } from './verbs/gather.js'
@@ -71,6 +75,7 @@ export {
   type WaitBase,
   type WaitingFor,
 } from './waiting.js'
+export type { RealtimeInput, RelayInterruptible, RelayWait, StreamWait } from './waiting-realtime.js'
 
 /**
  * Starts a scripted call: requests `options.url` as Twilio would for an incoming call and runs the
