@@ -45,10 +45,11 @@ const BUNDLES = [
     budget: { raw: 11_000, gzip: 4_500 },
   },
   {
-    // Measured 2026-12-01: 24.3 kB / 9.1 kB (the signature check of src/webhook included).
+    // Measured 2026-12-01: 24.3 kB / 9.1 kB (the signature check of src/webhook included); raised
+    // for the WAV reader the simulator streams files with (readWav, wavToMulaw, encodeWav): 26.7 / 10.0 kB.
     name: 'twiml-jsx/realtime (hono external)',
     code: "import * as realtime from 'twiml-jsx/realtime'\nexport { realtime }",
-    budget: { raw: 27_000, gzip: 10_000 },
+    budget: { raw: 29_000, gzip: 11_000 },
   },
   {
     name: 'Response, Say, Hangup + render only',

@@ -185,10 +185,10 @@ export interface RelayScript {
    */
   turns?: readonly (string | CallInput)[]
   /**
-   * Once the turns are used up and the session still runs: the caller hangs up (`hangup`), or the
-   * call waits for the controller (`wait`, default: `simulateCall` resolves there).
+   * Once the turns are used up and the session still runs, the caller hangs up. Default `false`:
+   * the call waits for the controller (`simulateCall` resolves there).
    */
-  then?: 'hangup' | 'wait'
+  hangup?: boolean
 }
 
 /** The caller's side of a `<Connect><Stream>` (bidirectional Media Stream). */
@@ -199,8 +199,8 @@ export interface StreamScript {
    * back), `hangup`.
    */
   turns?: readonly CallInput[]
-  /** Once the turns are used up: `hangup` (Twilio sends `stop`), or wait for the controller (`wait`, default). */
-  then?: 'hangup' | 'wait'
+  /** Once the turns are used up, the caller hangs up (Twilio sends `stop`). Default `false`: wait for the controller. */
+  hangup?: boolean
 }
 
 /** Options of {@link simulateCall} and `startCall`. */

@@ -70,7 +70,7 @@ export async function relayVerb(
   const turns = new ScriptedTurns(
     call,
     (script?.turns ?? []).map((turn): CallInput => (typeof turn === 'string' ? { kind: 'speak', text: turn } : turn)),
-    script?.then ?? 'wait',
+    script?.hangup === true,
   )
   const sessionId = call.clock.sid('VX')
   const since = call.clock.now
@@ -173,7 +173,7 @@ export async function relayVerb(
       const done = await link.until(
         () => (said === undefined || link.activity > before) && (speech === undefined || speech.complete),
       )
-      if (!done) {
+      if (!done && !link.isOver) {
         const timeout = call.options.socketTimeoutMs ?? 2000
         call.emit(inner, {
           type: 'warning',

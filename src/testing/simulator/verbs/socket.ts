@@ -127,7 +127,8 @@ export class ScriptedTurns {
   constructor(
     private readonly call: CallRuntime,
     private readonly turns: readonly CallInput[],
-    private readonly then: 'hangup' | 'wait',
+    /** Hang up once the turns are used up (else wait for the controller). */
+    private readonly hangupAfter: boolean,
   ) {}
 
   /** For `WaitOptions.script`: the next turn, at its time. */
@@ -136,7 +137,7 @@ export class ScriptedTurns {
     for (let turn = this.turns[this.#index]; turn?.kind === 'advance'; turn = this.turns[++this.#index]) {
       this.#at = Math.max(this.#at ?? now, now) + turn.seconds
     }
-    const input = this.turns[this.#index] ?? (this.then === 'hangup' ? HANGUP : undefined)
+    const input = this.turns[this.#index] ?? (this.hangupAfter ? HANGUP : undefined)
     this.#offered = input
     if (input === undefined) {
       if (this.#at !== undefined && this.#at > now) return { kind: 'advance', seconds: this.#at - now }
@@ -223,11 +224,20 @@ export class SocketLink<Send extends object, Receive extends object> {
     let socket: InProcessSocket<Send, Receive>
     try {
       const { app, url, origin } = options.target
-      socket = (await openInProcessSocket(fetchAppOf(app), url, {
+      const opening = openInProcessSocket(fetchAppOf(app), url, {
         protocol: options.protocol as 'conversation-relay',
         ...(call.options.authToken === undefined ? {} : { authToken: call.options.authToken }),
         origin,
-      })) as unknown as InProcessSocket<Send, Receive>
+      }) as unknown as Promise<InProcessSocket<Send, Receive>>
+      // A route that never answers the upgrade must not hang the call (Twilio gives up too).
+      const timeout = call.options.socketTimeoutMs ?? SOCKET_TIMEOUT_MS
+      let timer: ReturnType<typeof setTimeout> | undefined
+      socket = await Promise.race([
+        opening,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer to the upgrade within ${timeout} ms`)), timeout)
+        }),
+      ]).finally(() => clearTimeout(timer))
     } catch (error) {
       const why =
         error instanceof InProcessSocketRefused

@@ -44,7 +44,7 @@ export async function streamVerb(
   const where = `<Stream> in ${call.http.display(doc.url)}`
   const name = attribute(noun, 'name')
   const script = await scriptFor(call.options.stream, call.count('stream'))
-  const turns = new ScriptedTurns(call, script?.turns ?? [], script?.then ?? 'wait')
+  const turns = new ScriptedTurns(call, script?.turns ?? [], script?.hangup === true)
   const streamSid = call.clock.sid('MZ')
   const startedAt = call.clock.now
   // The playback timeline is kept in milliseconds: sums of 20 ms steps stay exact.
