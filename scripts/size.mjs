@@ -10,6 +10,7 @@
  *   (e) twiml-jsx/testing: snapshots and the call simulator (test-time code; reported, no budget)
  *   (f) tree-shaking: a bundle that uses only Response, Say, Hangup and render must be at most 40 %
  *       of (a), minified: unused elements (and the attribute kinds only they use) are dropped
+ *   (g) twiml-jsx/dev: the call console, its page included (development only; reported, no budget)
  *
  * The twilio package (node_modules/twilio and what it installs, from package-lock.json) is measured on
  * disk beside it. `--json` prints the measurements as JSON.
@@ -61,6 +62,11 @@ const BUNDLES = [
     // Test-time code (with the whole core it renders and checks): reported, no budget.
     name: 'twiml-jsx/testing (dev only)',
     code: "import * as testing from 'twiml-jsx/testing'\nexport { testing }",
+  },
+  {
+    // The call console: the simulator, the API and the page (its script and styles as strings).
+    name: 'twiml-jsx/dev (dev only)',
+    code: "import * as dev from 'twiml-jsx/dev'\nexport { dev }",
   },
 ]
 

@@ -182,12 +182,18 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     expect(result.forged.status).toBe(403)
     expect(result.helloXml).toBe(`${xml}<Response><Say>Hello</Say></Response>`)
     expect(result.pretty).toBe(prettyXml(result.helloXml))
+    // twiml-jsx/convert works from the published package too.
+    expect(result.converted).toContain("import { Response, Say } from 'twiml-jsx'")
+    expect(result.converted).toContain('export default function Hello() {')
+    expect(result.converted).toContain('<Say>Hello</Say>')
     expect(result.runtime.slice(0, 3)).toEqual(['function', 'function', 'function'])
     expect(result.realtime).toEqual({
       reply: { type: 'text', token: 'You said: hello', last: true },
       closed: { code: 1000, reason: '', by: 'client' },
       mulaw: [0xff, 0x80, 0x00],
     })
+    // twiml-jsx/dev: the console's page, and a call placed through it waiting at the app's <Dial>.
+    expect(result.devConsole).toEqual({ page: 200, placed: 201, waiting: 'dial' })
   }, 120_000)
 })
 

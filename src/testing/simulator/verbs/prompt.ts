@@ -14,8 +14,9 @@ import { spokenText } from '../transcript.js'
 export function prompt(call: CallRuntime, at: EventPosition, verb: XmlElement): number {
   if (verb.name === 'Pause') {
     const seconds = integerOr(verb, 'Pause', 'length')
-    call.clock.advanceTo(call.clock.now + seconds)
+    // The event at the second the pause begins (what a listener reads from call.now), then the time passes.
     call.emit(at, { type: 'pause', seconds })
+    call.clock.advanceTo(call.clock.now + seconds)
     return 1
   }
   const loop = integer(attribute(verb, 'loop'), twilioDefault(verb.name === 'Say' ? 'Say' : 'Play', 'loop'))

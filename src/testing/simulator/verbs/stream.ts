@@ -1,5 +1,5 @@
 /**
- * `<Connect><Stream>`: a bidirectional Media Stream to the app's socket, opened in-process. Rules
+ * `<Connect><Stream>`: a bidirectional Media Stream to the app's socket, opened in-process (no network). Rules
  * from https://www.twilio.com/docs/voice/twiml/stream and
  * https://www.twilio.com/docs/voice/media-streams/websocket-messages:
  * - Twilio sends `connected`, then `start` (the stream's and call's SIDs, `tracks` — a
