@@ -46,11 +46,21 @@ interface Dispatch {
   readonly issues: ConsoleIssue[]
 }
 
-/** Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function). */
-function dispatch(app: SimulatorApp, request: Request): Promise<Response> {
-  if (typeof app === 'function') return Promise.resolve(app(request))
-  if ('request' in app && typeof app.request === 'function') return Promise.resolve(app.request(request))
-  return Promise.resolve((app as { fetch(request: Request): Response | Promise<Response> }).fetch(request))
+/**
+ * Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function).
+ * `env` is there only for a realtime session's in-process socket (it carries the socket pair).
+ */
+function dispatch(app: SimulatorApp, request: Request, env?: unknown): Promise<Response> {
+  if (typeof app === 'function') {
+    return Promise.resolve((app as (request: Request, env?: unknown) => Response | Promise<Response>)(request, env))
+  }
+  if ('fetch' in app && typeof app.fetch === 'function') {
+    return Promise.resolve(
+      (app as { fetch(request: Request, env?: unknown): Response | Promise<Response> }).fetch(request, env),
+    )
+  }
+  const hono = app as { request(input: Request, init?: RequestInit, env?: unknown): Response | Promise<Response> }
+  return Promise.resolve(hono.request(request, undefined, env))
 }
 
 function pretty(body: string | undefined): string | undefined {
@@ -81,7 +91,9 @@ export class ConsoleCall {
     private readonly signing: Signing,
     baseUrl: string | undefined,
   ) {
-    const observed = async (request: Request): Promise<Response> => {
+    const observed = async (request: Request, env?: unknown): Promise<Response> => {
+      // A ConversationRelay or Media Streams socket opening in-process: not a webhook of the timeline.
+      if (env !== undefined) return dispatch(app, request, env)
       const signature = request.headers.get('x-twilio-signature') ?? undefined
       const detail: Dispatch = { ...(signature === undefined ? {} : { signature }), issues: [] }
       this.dispatches.push(detail)

@@ -1,8 +1,9 @@
 /** The console page's script: the hub, the speaker, the phone, the timeline, the session tools. */
 import { Player } from './audio.js'
+import { chatPanel } from './chat.js'
 import { byId, el } from './dom.js'
 import { Hub } from './hub.js'
-import { mountPanels } from './panels.js'
+import { mountPanels, registerPanel } from './panels.js'
 import { phone } from './phone.js'
 import { session } from './session.js'
 import { render } from './timeline.js'
@@ -51,4 +52,5 @@ hub.on('input', () => player.stop())
 
 phone(hub, player)
 session(hub)
+registerPanel(chatPanel)
 mountPanels(byId('panels'), { hub, player })

@@ -32,7 +32,11 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** Hono's `fetch(request, env)` for any app the simulator drives (`env` carries the socket pair). */
 function fetchAppOf(app: SimulatorApp): FetchApp {
-  if (typeof app === 'function') return { fetch: (request: Request) => app(request) }
+  if (typeof app === 'function') {
+    // A fetch function that takes `env` (Hono's `app.fetch`, the call console's wrapper) gets the socket pair.
+    const handler = app as (request: Request, env?: unknown) => Response | Promise<Response>
+    return { fetch: (request: Request, env?: unknown) => handler(request, env) }
+  }
   if ('fetch' in app && typeof app.fetch === 'function') return app as FetchApp
   const { request } = app as {
     request(input: Request, init?: RequestInit, env?: unknown): Response | Promise<Response>
