@@ -7,9 +7,11 @@
  *   signature, then the route renders its TwiML with twiml-jsx.
  * - `constant-signed`: the same @hono/node-server and twilioWebhook middleware, and a route that
  *   returns the document as a constant string: the example without the rendering.
- * - `constant`: the same server returning the constant string, no signature check.
+ * - `constant`: its own Hono app on the same server, returning the constant string, no signature check.
  *
- * Listens on a free port of 127.0.0.1 and prints `PORT <n>`; exits on SIGTERM.
+ * Listens on a free port of 127.0.0.1 and prints `PORT <n>`. On SIGTERM it prints `CPU <µs> <n>`: the
+ * process's CPU time (user + system, all threads) per request over the last `n` requests (counted
+ * from the `RESET` line written to its stdin), then exits.
  */
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
@@ -39,7 +41,24 @@ if (app === undefined) {
   process.exit(2)
 }
 
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+let requests = 0
+let cpuStart = process.cpuUsage()
+const counted = (request: Request) => {
+  requests++
+  return app.fetch(request)
+}
+process.stdin.on('data', (chunk) => {
+  if (String(chunk).includes('RESET')) {
+    requests = 0
+    cpuStart = process.cpuUsage()
+  }
+})
+
+const server = serve({ fetch: counted, hostname: '127.0.0.1', port: 0 }, (info) => {
   console.log(`PORT ${info.port}`)
 })
-process.on('SIGTERM', () => server.close(() => process.exit(0)))
+process.on('SIGTERM', () => {
+  const used = process.cpuUsage(cpuStart)
+  console.log(`CPU ${requests > 0 ? ((used.user + used.system) / requests).toFixed(1) : 'NaN'} ${requests}`)
+  server.close(() => process.exit(0))
+})

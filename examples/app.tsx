@@ -1,10 +1,12 @@
 /**
  * The example call flows, one Hono app: the `<Sip>` page's examples (sip.tsx), an IVR, voicemail,
  * a media stream, a call queue and an SMS auto-reply. Every webhook route checks Twilio's
- * signature. `examples/server.tsx` serves it; the tests drive it through `app.request()`.
+ * signature. `examples/server.tsx` serves it; the tests drive it through `app.request()`;
+ * runtime-tests/ serve `createApp()` on Node, workerd, Bun and Deno with the token in their
+ * environment.
  */
 import { Hono } from 'hono'
-import { type TwilioWebhookEnv, twilioWebhook } from 'twiml-jsx/hono'
+import { environmentValue, type TwilioWebhookEnv, twilioWebhook, twimlErrorHandler } from 'twiml-jsx/hono'
 import type { RealtimeRouteOptions } from 'twiml-jsx/realtime'
 import { createAgent } from './agent.js'
 import { createEcho } from './echo.js'
@@ -36,7 +38,10 @@ export const SOCKETS: readonly (readonly [string, string])[] = [
 ]
 
 export interface ExampleAppOptions {
-  /** The auth token Twilio signs webhooks with. Default {@link DEV_AUTH_TOKEN}. */
+  /**
+   * The auth token Twilio signs webhooks with. Default: `TWILIO_AUTH_TOKEN`, read per request from the
+   * Workers binding or the process environment (what `twilioWebhook()` does without a token).
+   */
   authToken?: string
   /** The public base URL Twilio calls (behind a tunnel or proxy), e.g. `https://abc.ngrok.app`. */
   publicUrl?: string
@@ -44,9 +49,15 @@ export interface ExampleAppOptions {
   upgradeWebSocket?: RealtimeRouteOptions['upgradeWebSocket']
 }
 
-/** Builds the example app. Runtime-neutral: it reads no environment (server.tsx does). */
-export function createApp({ authToken = DEV_AUTH_TOKEN, publicUrl, upgradeWebSocket }: ExampleAppOptions = {}) {
+/**
+ * Builds the example app. Runtime-neutral: the same code reads its token on Node (process.env), on
+ * workerd (a binding: `.dev.vars`, `wrangler secret put`), on Bun and on Deno.
+ */
+export function createApp({ authToken, publicUrl, upgradeWebSocket }: ExampleAppOptions = {}) {
   const app = new Hono<TwilioWebhookEnv>()
+  // A route that throws answers a short apology instead of Twilio's "application error" (in
+  // production; with NODE_ENV=development, the error itself).
+  app.onError(twimlErrorHandler())
   app.get('/', (c) =>
     c.text(
       [
@@ -71,14 +82,19 @@ export function createApp({ authToken = DEV_AUTH_TOKEN, publicUrl, upgradeWebSoc
   app.route('/stream', stream)
   app.route('/queue', queue)
   app.route('/sms', sms)
-  const realtime: RealtimeRouteOptions = { upgradeWebSocket, authToken, publicUrl }
+  // The sockets read the token the way twilioWebhook() does when none is given.
+  const realtime: RealtimeRouteOptions = {
+    upgradeWebSocket,
+    authToken: authToken ?? ((c) => environmentValue(c, 'TWILIO_AUTH_TOKEN')?.value),
+    publicUrl,
+  }
   app.route('/agent', createAgent(realtime))
   app.route('/echo', createEcho(realtime))
   return app
 }
 
-/** The app with the development token, for the tests and the runtime checks. */
-export const app = createApp()
+/** The app with the development token, for the tests. */
+export const app = createApp({ authToken: DEV_AUTH_TOKEN })
 
 /** Every route, for the index page and the README. */
 export const ROUTES: readonly (readonly [string, string])[] = [

@@ -1,23 +1,21 @@
 /**
- * Plays Twilio against the running example server: signs a webhook request the way Twilio does
- * and prints the TwiML that comes back.
+ * Plays Twilio against the running example server: `twiml-jsx call` (src/cli/call.ts) with the
+ * server's address and, unless TWILIO_AUTH_TOKEN is set, the development token.
  *
  *   npm run call -- /sip/after-dial DialCallStatus=busy DialSipResponseCode=486
  *
- * Uses TWILIO_AUTH_TOKEN (default: the development token) and PORT (default 3000).
+ * PORT picks the server's port (default 3000). Anywhere else, use the CLI itself:
+ * `npx twiml-jsx call <url> [Name=value ...]`.
  */
-import { signTwilioRequest } from 'twiml-jsx/webhook'
+import process from 'node:process'
+import { runCli } from '../src/cli/run.js'
 import { DEV_AUTH_TOKEN } from './app.js'
 
-const [path = '/sip/basic', ...pairs] = process.argv.slice(2)
-const params = Object.fromEntries(
-  pairs.map((pair) => {
-    const eq = pair.indexOf('=')
-    return eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]
-  }),
-)
-const url = `http://127.0.0.1:${process.env.PORT ?? 3000}${path}`
-const request = await signTwilioRequest(process.env.TWILIO_AUTH_TOKEN || DEV_AUTH_TOKEN, { url, params })
-const response = await fetch(request)
-console.log(`${response.status} ${response.headers.get('content-type')}`)
-console.log(await response.text())
+const [path = '/sip/basic', ...rest] = process.argv.slice(2)
+const url = `http://127.0.0.1:${process.env.PORT ?? 3000}${path.startsWith('/') ? path : `/${path}`}`
+process.exitCode = await runCli(['call', url, ...rest], {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: { ...process.env, TWILIO_AUTH_TOKEN: process.env.TWILIO_AUTH_TOKEN || DEV_AUTH_TOKEN },
+  cwd: process.cwd(),
+})

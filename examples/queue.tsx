@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { Enqueue, Leave, Play, Redirect, Response, Say } from 'twiml-jsx'
 import { type TwilioWebhookEnv, twilioParams, twiml } from 'twiml-jsx/hono'
+import { type EnqueueActionRequest, type EnqueueWaitRequest, numericParams } from 'twiml-jsx/webhook'
 
 export const queue = new Hono<TwilioWebhookEnv>()
 
@@ -16,10 +17,11 @@ queue.on(['GET', 'POST'], '/sales', (c) =>
   ),
 )
 
-/** Runs in a loop while the caller waits; Twilio sends QueuePosition and QueueTime. */
+/** Runs in a loop while the caller waits; Twilio sends QueuePosition, QueueTime, AvgQueueTime, ... */
 queue.on(['GET', 'POST'], '/wait', async (c) => {
-  const { QueuePosition, QueueTime } = twilioParams(c)
-  const waitedTooLong = Number(QueueTime ?? 0) > 600
+  const params = twilioParams<EnqueueWaitRequest>(c)
+  const { QueuePosition } = params
+  const waitedTooLong = (numericParams(params).QueueTime ?? 0) > 600
   return twiml(
     c,
     <Response>
@@ -40,7 +42,7 @@ queue.on(['GET', 'POST'], '/wait', async (c) => {
 
 /** The caller left the queue (QueueResult: bridged, hangup, leave, error, ...). */
 queue.on(['GET', 'POST'], '/left', async (c) => {
-  const { QueueResult } = twilioParams(c)
+  const { QueueResult } = twilioParams<EnqueueActionRequest>(c)
   return twiml(
     c,
     <Response>

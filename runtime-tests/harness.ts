@@ -4,10 +4,17 @@
  * Content-Type, same body bytes. Each runtime folder holds its entry file (the code the README shows)
  * and a test file that calls {@link describeRuntime}.
  *
+ * The served app is `createApp()` with no token in its code: each runtime gets a fresh random
+ * TWILIO_AUTH_TOKEN the way that runtime is configured (the process environment on Node, Bun and
+ * Deno; `.dev.vars` for `wrangler dev` on workerd), and requests to it are signed with that token.
+ * The reference is the in-process app with the development token, and its requests are signed with
+ * that one, so equal answers prove the runtime read its own token.
+ *
  * A runtime is skipped, with a message, only when its binary is missing or cannot run here; with
  * TWIML_JSX_REQUIRE_RUNTIMES=1 (set by .ci/run) that is a failure instead.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -126,14 +133,17 @@ export const CASES: readonly Case[] = [
   },
 ]
 
-/** The request for `kase` against `origin`, signed over that exact URL as Twilio would sign it. */
-async function requestFor(origin: string, kase: Case): Promise<Request> {
+/**
+ * The request for `kase` against `origin`, signed with `token` over that exact URL as Twilio would
+ * sign it.
+ */
+async function requestFor(origin: string, kase: Case, token: string): Promise<Request> {
   const url = `${origin}${kase.path}`
   if (kase.signed === false) {
     const body = kase.method === 'POST' && kase.params ? new URLSearchParams(kase.params).toString() : undefined
     return new Request(url, { method: kase.method, headers: kase.headers, body })
   }
-  return signTwilioRequest(DEV_AUTH_TOKEN, { url, method: kase.method, params: kase.params, headers: kase.headers })
+  return signTwilioRequest(token, { url, method: kase.method, params: kase.params, headers: kase.headers })
 }
 
 export interface Observed {
@@ -200,10 +210,15 @@ export interface RuntimeSpec {
   name: string
   /** The runtime's executable (probed with `--version`). */
   binary: string
-  /** Prepares `dir` (a fresh temporary directory) and returns the command serving the app on `port`. */
+  /**
+   * Prepares `dir` (a fresh temporary directory) and returns the command serving the app on `port`,
+   * configured the runtime's way with `token` as TWILIO_AUTH_TOKEN (an environment variable, or a
+   * `.dev.vars` file for wrangler).
+   */
   start(
     port: number,
     dir: string,
+    token: string,
   ): Promise<{ command: string; args: string[]; cwd?: string; env?: Record<string, string> }>
 }
 
@@ -214,8 +229,10 @@ interface Server {
 }
 
 function launch(command: string, args: string[], cwd: string, env: Record<string, string>): Server {
+  // The token reaches the runtime only the way its spec says, never from this process's environment.
+  const { TWILIO_AUTH_TOKEN: _inherited, ...inherited } = process.env
   // A process group of its own, so stopping it also stops what it spawned (wrangler runs workerd).
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: 'pipe' })
+  const child = spawn(command, args, { cwd, env: { ...inherited, ...env }, detached: true, stdio: 'pipe' })
   let output = ''
   const append = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8_000)
@@ -296,6 +313,8 @@ export function describeRuntime(spec: RuntimeSpec): void {
     let server: Server | undefined
     let dir: string | undefined
     let origin = ''
+    // Known only to this test and, through its configuration, to the runtime: not in any code.
+    const token = `runtime-test-${randomUUID()}`
     const killOnExit = () => server && signalGroup(server.child, 'SIGKILL')
 
     beforeAll(async () => {
@@ -303,7 +322,7 @@ export function describeRuntime(spec: RuntimeSpec): void {
       dir = mkdtempSync(join(tmpdir(), `twiml-jsx-${spec.name}-`))
       const port = await freePort()
       origin = `http://127.0.0.1:${port}`
-      const { command, args, cwd, env } = await spec.start(port, dir)
+      const { command, args, cwd, env } = await spec.start(port, dir, token)
       server = launch(command, args, cwd ?? dir, { PORT: String(port), NO_COLOR: '1', ...env })
       await waitReady(server, origin, READY_TIMEOUT_MS)
     }, READY_TIMEOUT_MS + 30_000)
@@ -317,13 +336,13 @@ export function describeRuntime(spec: RuntimeSpec): void {
     test.each(CASES.map((kase) => [kase.name, kase] as const))(
       '%s',
       async (_name, kase) => {
-        const reference = await observe(await app.request(await requestFor(origin, kase)))
+        const reference = await observe(await app.request(await requestFor(origin, kase, DEV_AUTH_TOKEN)))
         if (kase.expectStatus !== undefined) expect(reference.status, reference.body).toBe(kase.expectStatus)
         if (kase.expectStatus === 200 && !kase.runtimeContentType) {
           expect(reference.contentType).toBe('text/xml; charset=utf-8')
         }
         const actual = await observe(
-          await fetch(await requestFor(origin, kase), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+          await fetch(await requestFor(origin, kase, token), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
         )
         const contentType = (value: string | null) =>
           kase.runtimeContentType ? value?.toLowerCase().replaceAll(' ', '') : value
@@ -337,10 +356,18 @@ export function describeRuntime(spec: RuntimeSpec): void {
       REQUEST_TIMEOUT_MS * 2,
     )
 
+    test('the token is the configured one, not one in the code: the development token gets 403', async () => {
+      const kase: Case = { name: 'dev token', method: 'POST', path: '/sip/basic' }
+      const response = await fetch(await requestFor(origin, kase, DEV_AUTH_TOKEN), {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      })
+      expect([response.status, await response.text()]).toEqual([403, 'Invalid X-Twilio-Signature'])
+    })
+
     // WebSockets: the realtime examples, spoken to as Twilio would (runtime-tests/realtime.ts).
     test.each(SOCKET_SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
       '%s',
-      async (_name, scenario) => scenario.run(origin),
+      async (_name, scenario) => scenario.run(origin, token),
       REQUEST_TIMEOUT_MS * 3,
     )
   })

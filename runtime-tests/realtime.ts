@@ -40,9 +40,9 @@ export class TwilioSocketClient {
    * Opens `url` with the upgrade signed as Twilio signs it (over the `ws(s)://` URL it requests),
    * or with `signature` as given (`null`: none). Rejects with the HTTP status when refused.
    */
-  static open(url: string, signature?: string | null): Promise<TwilioSocketClient> {
+  static open(url: string, signature?: string | null, token = DEV_AUTH_TOKEN): Promise<TwilioSocketClient> {
     return (async () => {
-      const header = signature === undefined ? await computeSignature(DEV_AUTH_TOKEN, url, {}) : signature
+      const header = signature === undefined ? await computeSignature(token, url, {}) : signature
       const ws = new WebSocket(url, { headers: header === null ? {} : { 'X-Twilio-Signature': header } })
       return new Promise<TwilioSocketClient>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no answer to the upgrade of ${url}`)), MESSAGE_TIMEOUT_MS)
@@ -149,7 +149,8 @@ function toneFrame(phase: number): string {
 
 export interface SocketScenario {
   name: string
-  run(origin: string): Promise<void>
+  /** Runs against the server at `origin`, which checks signatures with `token` (default: the development one). */
+  run(origin: string, token?: string): Promise<void>
 }
 
 const socketOrigin = (origin: string) => origin.replace(/^http/, 'ws')
@@ -157,8 +158,8 @@ const socketOrigin = (origin: string) => origin.replace(/^http/, 'ws')
 export const SOCKET_SCENARIOS: readonly SocketScenario[] = [
   {
     name: 'ConversationRelay /agent/ws: setup, prompts, DTMF, malformed input, handoff with end',
-    async run(origin) {
-      const twilio = await TwilioSocketClient.open(`${socketOrigin(origin)}/agent/ws`)
+    async run(origin, token) {
+      const twilio = await TwilioSocketClient.open(`${socketOrigin(origin)}/agent/ws`, undefined, token)
       twilio.send(SETUP)
       // A partial prompt gets no answer: the first reply belongs to the whole utterance.
       twilio.send(prompt('hello', false))
@@ -191,8 +192,8 @@ export const SOCKET_SCENARIOS: readonly SocketScenario[] = [
   },
   {
     name: 'Media Streams /echo/ws: every media frame comes back, followed by a mark',
-    async run(origin) {
-      const twilio = await TwilioSocketClient.open(`${socketOrigin(origin)}/echo/ws`)
+    async run(origin, token) {
+      const twilio = await TwilioSocketClient.open(`${socketOrigin(origin)}/echo/ws`, undefined, token)
       twilio.send({ event: 'connected', protocol: 'Call', version: '1.0.0' })
       twilio.send({
         event: 'start',
@@ -247,7 +248,7 @@ export const SOCKET_SCENARIOS: readonly SocketScenario[] = [
   },
   {
     name: 'upgrades with a forged, missing or misplaced signature are refused with 403',
-    async run(origin) {
+    async run(origin, token = DEV_AUTH_TOKEN) {
       const url = `${socketOrigin(origin)}/agent/ws`
       const refused = async (signature: string | null, target = url) => {
         try {
@@ -261,7 +262,7 @@ export const SOCKET_SCENARIOS: readonly SocketScenario[] = [
       expect(await refused('bm90IGEgc2lnbmF0dXJl')).toBe(403)
       expect(await refused(null)).toBe(403)
       // Signed for the echo socket, presented at the agent's.
-      expect(await refused(await computeSignature(DEV_AUTH_TOKEN, `${socketOrigin(origin)}/echo/ws`, {}))).toBe(403)
+      expect(await refused(await computeSignature(token, `${socketOrigin(origin)}/echo/ws`, {}))).toBe(403)
       expect(await refused(await computeSignature('another-token', url, {}))).toBe(403)
     },
   },

@@ -46,6 +46,8 @@ function formatIssue(issue: TwimlIssue): string {
  */
 export class TwimlValidationError extends Error {
   override name = 'TwimlValidationError'
+  /** The request this document answered, when it was rendered through `twiml()` of `twiml-jsx/hono`. */
+  request?: { readonly method: string; readonly path: string }
   constructor(readonly issues: readonly TwimlIssue[]) {
     super(
       issues.length === 1

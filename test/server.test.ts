@@ -1,44 +1,65 @@
 /**
  * `npm start` really serves the examples: start examples/server.tsx (as `npm start` does, with
- * tsx) on a free port of 127.0.0.1, POST a route over HTTP, stop the server.
+ * tsx) on a free port of 127.0.0.1, POST a route over HTTP, stop the server. Without
+ * TWILIO_AUTH_TOKEN it checks the development token; with it, that token (read by the middleware).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { signTwilioRequest } from 'twiml-jsx/webhook'
-import { afterAll, expect, test } from 'vitest'
+import { afterEach, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN } from '../examples/app.js'
 import { freePort } from '../runtime-tests/harness.js'
 
 let server: ChildProcess | undefined
-afterAll(() => {
+afterEach(() => {
   server?.kill('SIGTERM')
+  server = undefined
 })
 
-test('examples/server.tsx answers a signed POST /sip/basic with TwiML on 127.0.0.1, and 403 unsigned', async () => {
+/** Starts examples/server.tsx with `token` as TWILIO_AUTH_TOKEN; resolves to its origin and first output. */
+async function startServer(token: string): Promise<{ origin: string; stdout: string }> {
   const port = await freePort()
   server = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
-    env: { ...process.env, PORT: String(port), TWILIO_AUTH_TOKEN: '' },
+    env: { ...process.env, PORT: String(port), TWILIO_AUTH_TOKEN: token, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
+  let stdout = ''
   server.stderr?.on('data', (d) => {
     stderr += d
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000)
     server!.stdout!.on('data', (d: Buffer) => {
-      if (String(d).includes(`http://127.0.0.1:${port}/`)) {
+      stdout += d
+      if (stdout.includes(`http://127.0.0.1:${port}/`)) {
         clearTimeout(timer)
-        resolve()
+        // The development-token warning follows on the next line, if there is one.
+        setTimeout(resolve, 200)
       }
     })
     server!.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
   })
-  const url = `http://127.0.0.1:${port}/sip/basic`
+  return { origin: `http://127.0.0.1:${port}`, stdout }
+}
+
+const SIP_BASIC = '<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Sip>kate@example.com</Sip></Dial></Response>'
+
+test('examples/server.tsx answers a signed POST /sip/basic with TwiML on 127.0.0.1, and 403 unsigned', async () => {
+  const { origin } = await startServer('')
+  const url = `${origin}/sip/basic`
   expect((await fetch(url, { method: 'POST' })).status).toBe(403)
   const res = await fetch(await signTwilioRequest(DEV_AUTH_TOKEN, { url }))
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
-  expect(await res.text()).toBe(
-    '<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Sip>kate@example.com</Sip></Dial></Response>',
-  )
+  expect(await res.text()).toBe(SIP_BASIC)
+}, 30_000)
+
+test('with TWILIO_AUTH_TOKEN set, that token is checked and the development token refused', async () => {
+  const { origin, stdout } = await startServer('a-real-looking-token')
+  expect(stdout).not.toContain('development token')
+  const url = `${origin}/sip/basic`
+  const genuine = await fetch(await signTwilioRequest('a-real-looking-token', { url }))
+  expect([genuine.status, await genuine.text()]).toEqual([200, SIP_BASIC])
+  const dev = await fetch(await signTwilioRequest(DEV_AUTH_TOKEN, { url }))
+  expect(dev.status).toBe(403)
 }, 30_000)

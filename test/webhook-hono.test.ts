@@ -114,6 +114,19 @@ describe('a genuine request', () => {
     expect(await status.text()).toBe('inbound form')
   })
 
+  test('in an app whose Env says nothing, c.get("twilio") is typed through ContextVariableMap (no casts)', async () => {
+    const app = new Hono()
+    app.use('*', twilioWebhook({ authToken: TOKEN }))
+    app.post('/status', (c) => {
+      const webhook = c.get('twilio')
+      expectTypeOf(webhook).toEqualTypeOf<VerifiedWebhook>()
+      expectTypeOf(c.var.twilio.params.CallSid).toEqualTypeOf<string | undefined>()
+      return c.text(`${webhook.params.CallSid} ${c.var.twilio.source}`)
+    })
+    expect(await (await app.request(twilioForm('http://localhost/status', CALL))).text()).toBe(`${CALL.CallSid} form`)
+    expect(twilioWebhook().name).toBe('twilioWebhookMiddleware')
+  })
+
   test('twilioParams() outside the middleware is a programming error', async () => {
     const app = new Hono()
     app.post('/unguarded', (c) => c.text(twilioParams(c).CallSid ?? ''))
@@ -137,12 +150,13 @@ describe('a genuine request', () => {
     const app = new Hono()
     app.post('/voice', twilioWebhook({ authToken: TOKEN }), (c) => {
       const { params, allParams } = c.get('twilio')
-      return c.json({ first: params.Digits, all: allParams.getAll('Digits') })
+      return c.json({ first: params.Digits, all: allParams.getAll('Digits'), names: Object.keys(params) })
     })
     const response = await app.request(
-      twilioForm('http://localhost/voice', { CallSid: 'CA1', Digits: ['9', '1', '9'] }),
+      twilioForm('http://localhost/voice', { CallSid: 'CA1', Digits: ['9', '1', '9'], From: '+1' }),
     )
-    expect(await response.json()).toEqual({ first: '9', all: ['9', '1', '9'] })
+    // Names in the order received.
+    expect(await response.json()).toEqual({ first: '9', all: ['9', '1', '9'], names: ['CallSid', 'Digits', 'From'] })
   })
 
   test('a URL signed with the default port matches the request without it', async () => {
@@ -608,11 +622,12 @@ describe('verifyTwilioRequest, without Hono', () => {
     }
   })
 
-  test('a refusal carries status and message', async () => {
+  test('a refusal carries status, reason and message', async () => {
     const request = new Request('https://example.com/voice', { method: 'POST', body: 'a=1' })
     expect(await verifyTwilioRequest(request, { authToken: TOKEN })).toEqual({
       ok: false,
       status: 403,
+      reason: 'missing-signature',
       message: 'Missing X-Twilio-Signature header',
     })
   })

@@ -1,6 +1,7 @@
 /**
  * Bun: `bun run index.ts` serves a default export with `fetch` (Bun runs the TSX sources itself),
- * and `websocket`, the handlers behind hono/bun's `upgradeWebSocket`.
+ * and `websocket`, the handlers behind hono/bun's `upgradeWebSocket`. The token comes from the
+ * process environment (TWILIO_AUTH_TOKEN).
  */
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { createApp } from '../../examples/app.js'

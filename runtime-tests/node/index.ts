@@ -1,6 +1,7 @@
 /**
  * Node: @hono/node-server serves the example app (bundled with esbuild, run with plain `node`);
- * its `upgradeWebSocket` hands WebSocket upgrades to a `ws` server.
+ * its `upgradeWebSocket` hands WebSocket upgrades to a `ws` server. The token comes from the process
+ * environment (TWILIO_AUTH_TOKEN), read by the webhook middleware.
  */
 import { serve, upgradeWebSocket } from '@hono/node-server'
 import { WebSocketServer } from 'ws'

@@ -46,21 +46,27 @@ interface Dispatch {
   readonly issues: ConsoleIssue[]
 }
 
+// The console is a development tool: a Hono app under it runs in development mode (twiml-jsx/hono
+// reads NODE_ENV from the bindings), so a broken document answers its error, not the caller's apology.
+const DEVELOPMENT_BINDINGS = { NODE_ENV: 'development' }
+
 /**
  * Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function).
  * `env` is there only for a realtime session's in-process socket (it carries the socket pair).
  */
-function dispatch(app: SimulatorApp, request: Request, env?: unknown): Promise<Response> {
+function dispatch(app: SimulatorApp, request: Request, env?: object): Promise<Response> {
+  const bindings = env === undefined ? DEVELOPMENT_BINDINGS : { ...DEVELOPMENT_BINDINGS, ...env }
   if (typeof app === 'function') {
-    return Promise.resolve((app as (request: Request, env?: unknown) => Response | Promise<Response>)(request, env))
+    if (env === undefined) return Promise.resolve(app(request))
+    return Promise.resolve((app as (request: Request, env: object) => Response | Promise<Response>)(request, bindings))
   }
-  if ('fetch' in app && typeof app.fetch === 'function') {
-    return Promise.resolve(
-      (app as { fetch(request: Request, env?: unknown): Response | Promise<Response> }).fetch(request, env),
-    )
+  if ('request' in app && typeof app.request === 'function') {
+    const request_ = app.request as (request: Request, init: undefined, env: object) => Response | Promise<Response>
+    return Promise.resolve(request_.call(app, request, undefined, bindings))
   }
-  const hono = app as { request(input: Request, init?: RequestInit, env?: unknown): Response | Promise<Response> }
-  return Promise.resolve(hono.request(request, undefined, env))
+  return Promise.resolve(
+    (app as { fetch(request: Request, env?: object): Response | Promise<Response> }).fetch(request, bindings),
+  )
 }
 
 function pretty(body: string | undefined): string | undefined {
@@ -93,7 +99,7 @@ export class ConsoleCall {
   ) {
     const observed = async (request: Request, env?: unknown): Promise<Response> => {
       // A ConversationRelay or Media Streams socket opening in-process: not a webhook of the timeline.
-      if (env !== undefined) return dispatch(app, request, env)
+      if (env !== undefined) return dispatch(app, request, env as object)
       const signature = request.headers.get('x-twilio-signature') ?? undefined
       const detail: Dispatch = { ...(signature === undefined ? {} : { signature }), issues: [] }
       this.dispatches.push(detail)

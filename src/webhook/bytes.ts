@@ -1,6 +1,6 @@
 /**
- * Byte and text helpers on Web APIs only (TextEncoder, btoa, crypto.subtle), so the signature code
- * runs on Node, Deno, Bun and edge runtimes alike.
+ * Byte and text helpers on Web APIs only (TextEncoder, btoa), so the signature code runs on Node,
+ * Deno, Bun and edge runtimes alike.
  */
 
 const encoder = new TextEncoder()
@@ -22,12 +22,6 @@ export function toHex(bytes: Uint8Array): string {
   let hex = ''
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
   return hex
-}
-
-/** Hex SHA-256 of `data` (a string is hashed as UTF-8). */
-export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  const bytes = typeof data === 'string' ? utf8(data) : data
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)))
 }
 
 /**

@@ -6,13 +6,12 @@
  * computed over, so a body that is not well-formed is rejected instead of guessed at.
  */
 
-const BAD_ESCAPE = /%(?![0-9a-fA-F]{2})/
-
 function decodeComponent(text: string): string | undefined {
-  const spaced = text.replaceAll('+', ' ')
-  if (BAD_ESCAPE.test(spaced)) return undefined
+  // Most names and many values need no decoding at all; the rest go through decodeURIComponent,
+  // which rejects a `%` not followed by two hex digits and escapes that do not spell valid UTF-8.
+  const spaced = text.includes('+') ? text.replaceAll('+', ' ') : text
+  if (!spaced.includes('%')) return spaced
   try {
-    // decodeURIComponent rejects escapes that do not spell valid UTF-8.
     return decodeURIComponent(spaced)
   } catch {
     return undefined

@@ -10,20 +10,41 @@
  * result.webhook.params.DialCallStatus // 'completed' | 'answered' | 'busy' | ...
  * ```
  */
+
+export {
+  type DiagnoseInput,
+  diagnoseSignature,
+  type SignatureHint,
+  type SignatureMismatch,
+} from './diagnose.js'
 export type {
   CallDirection,
   CallStatus,
   CallStatusCallbackRequest,
+  ConferenceStatusCallbackEvent,
+  ConferenceStatusCallbackRequest,
+  DequeueRequest,
   DialActionRequest,
   DialCallStatus,
+  DialReferRequest,
+  EnqueueActionRequest,
+  EnqueueWaitRequest,
   GatherActionRequest,
+  GatherPartialResultRequest,
   IncomingMessageRequest,
+  QueueResult,
   RecordActionRequest,
+  RecordingSource,
+  RecordingStatus,
+  RecordingStatusCallbackRequest,
+  TranscribeCallbackRequest,
   VoiceRequest,
   WebhookParams,
 } from './params.js'
 export {
   DEFAULT_MAX_BODY_BYTES,
+  type Rejection,
+  type RejectionReason,
   type RejectionStatus,
   type SharedKeySecret,
   type VerifiedWebhook,

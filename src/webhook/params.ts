@@ -245,3 +245,238 @@ export interface IncomingMessageRequest {
 export interface WebhookParams {
   readonly [name: string]: string | undefined
 }
+
+// ---------------------------------------------------------------------------------------------
+// Queues: <Enqueue> and <Dial><Queue>. Source: https://www.twilio.com/docs/voice/twiml/enqueue and
+// https://www.twilio.com/docs/voice/twiml/queue
+
+/**
+ * Parameters of the requests to an `<Enqueue>` verb's `waitUrl`, made again and again while the
+ * caller waits. Numbers arrive as strings of digits ({@link numericParams} reads them).
+ */
+export interface EnqueueWaitRequest extends VoiceRequest {
+  /** The caller's current position in the queue (1 is next). */
+  readonly QueuePosition: string
+  /** The identifier of the queue the caller is in (starts with `QU`). */
+  readonly QueueSid: string
+  /** How long the caller has been in the queue, in seconds. */
+  readonly QueueTime: string
+  /** The average time the callers now in the queue have been waiting, in seconds. */
+  readonly AvgQueueTime: string
+  /** How many calls are in the queue now. */
+  readonly CurrentQueueSize: string
+  /** The most calls this queue holds. */
+  readonly MaxQueueSize: string
+}
+
+/** Why a call left the queue, as sent to `<Enqueue action>` in `QueueResult`. */
+export type QueueResult =
+  /** Dequeued and bridged to the caller who dequeued it. */
+  | 'bridged'
+  /** Twilio has been told to bridge the call. */
+  | 'bridging-in-process'
+  /** The `<Enqueue>` TwiML, or the TwiML of its `waitUrl`, had an error. */
+  | 'error'
+  /** The caller hung up before being connected. */
+  | 'hangup'
+  /** The caller left the queue through `<Leave>`. */
+  | 'leave'
+  /** The call was redirected out of the queue (usually through the REST API). */
+  | 'redirected'
+  /** The call was bridged, then transferred out. */
+  | 'redirected-from-bridged'
+  /** The queue was full: the call was not enqueued. */
+  | 'queue-full'
+  /** Twilio failed while enqueuing (e.g. the caller hung up before being fully enqueued). */
+  | 'system-error'
+
+/** Parameters of the request to an `<Enqueue>` verb's `action` URL, when the call leaves the queue. */
+export interface EnqueueActionRequest extends VoiceRequest {
+  /** How the call left the queue. */
+  readonly QueueResult: QueueResult
+  /** The queue's identifier; only when the call was actually enqueued. */
+  readonly QueueSid?: string
+  /** How long the call was in the queue, in seconds; only when it was actually enqueued. */
+  readonly QueueTime?: string
+}
+
+/**
+ * Parameters of the request to a `<Dial><Queue url>`: the TwiML there runs for the dequeued caller
+ * before the two parties are connected.
+ */
+export interface DequeueRequest extends VoiceRequest {
+  /** The queue's identifier. */
+  readonly QueueSid: string
+  /** How long the dequeued call spent in the queue, in seconds. */
+  readonly QueueTime: string
+  /** The `CallSid` of the call that dequeued the caller (spelled as Twilio spells it). */
+  readonly DequeingCallSid: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recordings. Sources: https://www.twilio.com/docs/voice/twiml/dial#recordingstatuscallback,
+// https://www.twilio.com/docs/voice/twiml/record#attributes-recording-status-callback,
+// https://www.twilio.com/docs/voice/twiml/recording, https://www.twilio.com/docs/voice/twiml/conference
+
+/** Where a recording stands, in `RecordingStatus`. `failed` is named by the `<Record>` page. */
+export type RecordingStatus = 'in-progress' | 'completed' | 'absent' | 'failed'
+
+/**
+ * What started a recording, in `RecordingSource`: `DialVerb` (`<Dial record>`), `RecordVerb`
+ * (`<Record>`), `Conference` (`<Conference record>`), `OutboundAPI` (`Record=true` on a REST API call),
+ * `StartCallRecordingTwiML` (`<Start><Recording>`), and others Twilio may add.
+ */
+export type RecordingSource =
+  | 'DialVerb'
+  | 'RecordVerb'
+  | 'Conference'
+  | 'OutboundAPI'
+  | 'StartCallRecordingTwiML'
+  | (string & {})
+
+/**
+ * Parameters of a `recordingStatusCallback` request, from `<Dial>`, `<Record>`,
+ * `<Start><Recording>` or `<Conference>`. This is not a TwiML request: the standard voice
+ * parameters are not all sent, and the answer is ignored.
+ */
+export interface RecordingStatusCallbackRequest {
+  /** The account the recording belongs to. */
+  readonly AccountSid: string
+  /** The call recorded; for a two-leg call, always the parent leg. Absent for conference recordings. */
+  readonly CallSid?: string
+  /** Conference recordings: the conference recorded (starts with `CF`). */
+  readonly ConferenceSid?: string
+  /** The recording's identifier (starts with `RE`). */
+  readonly RecordingSid: string
+  /** The URL of the recorded audio. */
+  readonly RecordingUrl: string
+  /** The event: the recording started, is complete and available, or is absent. */
+  readonly RecordingStatus: RecordingStatus
+  /** The recording's length in seconds (on `completed`). */
+  readonly RecordingDuration?: string
+  /** How many channels the file has: `1` or `2`. */
+  readonly RecordingChannels?: string
+  /** When the recording started. */
+  readonly RecordingStartTime?: string
+  /** What started the recording. */
+  readonly RecordingSource?: RecordingSource
+  /** `<Dial>` and `<Start><Recording>`: the audio track recorded. */
+  readonly RecordingTrack?: 'inbound' | 'outbound' | 'both'
+}
+
+/**
+ * Parameters of a `<Record transcribeCallback>` request, sent when the transcription is done. The
+ * answer is ignored. Source: https://www.twilio.com/docs/voice/twiml/record#attributes-transcribe-callback
+ */
+export interface TranscribeCallbackRequest extends VoiceRequest {
+  /** The transcription's identifier (34 characters). */
+  readonly TranscriptionSid: string
+  /** The transcribed text. */
+  readonly TranscriptionText?: string
+  /** Whether it worked. */
+  readonly TranscriptionStatus: 'completed' | 'failed'
+  /** The transcription's REST API resource. */
+  readonly TranscriptionUrl: string
+  /** The recording transcribed. */
+  readonly RecordingSid: string
+  /** The URL of the recording transcribed. */
+  readonly RecordingUrl: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conferences. Source: https://www.twilio.com/docs/voice/twiml/conference#attributes-status-callback
+
+/** The conference events a `<Conference statusCallback>` reports, in `StatusCallbackEvent`. */
+export type ConferenceStatusCallbackEvent =
+  | 'conference-start'
+  | 'conference-end'
+  | 'participant-join'
+  | 'participant-leave'
+  | 'participant-mute'
+  | 'participant-unmute'
+  | 'participant-hold'
+  | 'participant-unhold'
+  | 'participant-modify'
+  | 'participant-speech-start'
+  | 'participant-speech-stop'
+  | 'announcement-end'
+  | 'announcement-fail'
+
+/**
+ * Parameters of a `<Conference statusCallback>` request. Participant fields come with participant
+ * events; the `…EndingConference` and `Reason…` fields with `conference-end`. The answer is ignored.
+ */
+export interface ConferenceStatusCallbackRequest {
+  /** The conference (starts with `CF`). */
+  readonly ConferenceSid: string
+  /** The name given in `<Conference>`. */
+  readonly FriendlyName: string
+  readonly AccountSid: string
+  /** The order of this event among the conference's events. Requests can arrive out of order. */
+  readonly SequenceNumber: string
+  /** When the event happened, as an RFC 2822 date. */
+  readonly Timestamp: string
+  /** What happened. */
+  readonly StatusCallbackEvent: ConferenceStatusCallbackEvent
+  /** Participant events: the participant's call. */
+  readonly CallSid?: string
+  /** Participant events: whether the participant is muted. */
+  readonly Muted?: 'true' | 'false'
+  /** Participant events: whether the participant is on hold. */
+  readonly Hold?: 'true' | 'false'
+  /** Participant events: whether the participant is coaching. */
+  readonly Coaching?: 'true' | 'false'
+  /** Participant events: whether the conference ends when this participant leaves. */
+  readonly EndConferenceOnExit?: 'true' | 'false'
+  /** Participant events: whether the conference starts when this participant joins. */
+  readonly StartConferenceOnEnter?: 'true' | 'false'
+  /** Participant events: the participant's label. */
+  readonly ParticipantLabel?: string
+  /** `conference-end`: the call of the participant who ended it, if one did. */
+  readonly CallSidEndingConference?: string
+  /** `conference-end`: the label of the participant who ended it, if one did. */
+  readonly ParticipantLabelEndingConference?: string
+  /** `conference-end`: why it ended. */
+  readonly ReasonConferenceEnded?:
+    | 'conference-ended-via-api'
+    | 'last-participant-kicked'
+    | 'last-participant-left'
+    | 'participant-with-end-conference-on-exit-kicked'
+    | 'participant-with-end-conference-on-exit-left'
+  /** `conference-end`: why it ended, in words. */
+  readonly Reason?: string
+  /** `announcement-fail`: why. */
+  readonly ReasonAnnouncementFailed?: string
+  /** Announcement events: the URL announced. */
+  readonly AnnounceUrl?: string
+  /** `participant-leave`: the participant's call status. */
+  readonly ParticipantCallStatus?: 'no-answer' | 'busy' | 'in-progress' | 'failed' | 'canceled' | 'completed'
+  /** `participant-leave`: why the participant left. */
+  readonly ReasonParticipantLeft?:
+    | 'conference_ended_via_api'
+    | 'moderator_ended_conference'
+    | 'participant_updated_via_api'
+    | 'participant_hung_up'
+    | 'participant_add_failed'
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other voice callbacks.
+
+/**
+ * Parameters of a `<Gather partialResultCallback>` request, sent while speech is being recognised.
+ * The answer is ignored. Source: https://www.twilio.com/docs/voice/twiml/gather#partialresultcallback
+ */
+export interface GatherPartialResultRequest extends VoiceRequest {
+  /** The speech recognised so far; it may still change. */
+  readonly UnstableSpeechResult: string
+}
+
+/**
+ * Parameters of the request to a `<Dial referUrl>`, when the called party sends a SIP REFER.
+ * Source: https://www.twilio.com/docs/voice/twiml/dial#referurl
+ */
+export interface DialReferRequest extends VoiceRequest {
+  /** The phone number or SIP endpoint to transfer to. */
+  readonly ReferTransferTarget: string
+}

@@ -2,16 +2,20 @@
  * Verifying a whole webhook request given as a Fetch `Request`, for any framework or runtime.
  * The Hono middleware in `twiml-jsx/hono` is a thin layer over {@link verifyTwilioRequest}.
  */
+import { timingSafeEqual } from './bytes.js'
+import type { DiagnoseInput, SignatureHint } from './diagnose.js'
 import { parseForm } from './form.js'
 import type { WebhookParams } from './params.js'
 import {
+  bodySha256,
   parseSignatureSettings,
   SIGNATURE_HEADER,
   SIGNATURE_SETTINGS_HEADER,
   type SignatureAlgorithm,
   validateRequest,
-  validateRequestWithBody,
 } from './signature.js'
+
+const INVALID = `Invalid ${SIGNATURE_HEADER}`
 
 /** Default body limit: 64 kB, which is ample for Twilio's form posts. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
@@ -41,6 +45,13 @@ export interface VerifyRequestOptions {
    * against the limit); `request.body` is then left alone. Its size is checked again.
    */
   body?: Uint8Array<ArrayBuffer>
+  /**
+   * When the signature does not match, find which spelling of the request Twilio signed (another
+   * scheme, port, host or query, or a parameter added on the way) and give it as the refusal's
+   * `hint`: pass `diagnoseSignature` (from this module). Costs a few dozen HMACs per refused request.
+   * A function rather than a flag, so that apps that never diagnose do not bundle it.
+   */
+  diagnose?: (input: DiagnoseInput) => Promise<SignatureHint | undefined>
 }
 
 /** Where a verified request's parameters came from. */
@@ -79,6 +90,37 @@ export interface VerifiedWebhook<P extends object = WebhookParams> {
 /** Statuses {@link verifyTwilioRequest} can refuse a request with. */
 export type RejectionStatus = 400 | 403 | 413 | 500
 
+/** Why a request was refused, as data (the `message` says it in words). */
+export type RejectionReason =
+  /** 403: no `X-Twilio-Signature` header. */
+  | 'missing-signature'
+  /** 403: the signature does not match the request (see `hint`). */
+  | 'invalid-signature'
+  /** 403: the signature-settings header names an algorithm Twilio does not use. */
+  | 'unsupported-algorithm'
+  /** 403: signed with a shared key whose secret is not configured. */
+  | 'no-shared-key'
+  /** 413: the body is larger than the limit. */
+  | 'body-too-large'
+  /** 400: the body or its headers are malformed. */
+  | 'malformed-request'
+  /** 500: no auth token is configured. */
+  | 'no-auth-token'
+  /** 500: the URL to check is not a URL (a wrong `publicUrl`). */
+  | 'invalid-url'
+
+/** A refused request: what the response says, and why. */
+export interface Rejection {
+  readonly ok: false
+  /** 403: missing or wrong signature; 400: malformed request; 413: body too large; 500: no auth token. */
+  readonly status: RejectionStatus
+  readonly reason: RejectionReason
+  /** A short, plain-text reason, suitable as the response body (it never says more than this). */
+  readonly message: string
+  /** With `diagnose`, for `invalid-signature`: what Twilio signed instead, when it can be found. */
+  readonly hint?: SignatureHint
+}
+
 /** The outcome of {@link verifyTwilioRequest}. */
 export type VerifyResult<P extends object = WebhookParams> =
   | {
@@ -87,16 +129,10 @@ export type VerifyResult<P extends object = WebhookParams> =
       /** The body bytes that were read (the stream is consumed), or `undefined` for GET and HEAD. */
       readonly rawBody: Uint8Array<ArrayBuffer> | undefined
     }
-  | {
-      readonly ok: false
-      /** 403: missing or wrong signature; 400: malformed request; 413: body too large; 500: no auth token. */
-      readonly status: RejectionStatus
-      /** A short, plain-text reason, suitable as the response body. */
-      readonly message: string
-    }
+  | Rejection
 
-function reject(status: RejectionStatus, message: string): VerifyResult<never> {
-  return { ok: false, status, message }
+function reject(status: RejectionStatus, reason: RejectionReason, message: string, hint?: SignatureHint): Rejection {
+  return hint === undefined ? { ok: false, status, reason, message } : { ok: false, status, reason, message, hint }
 }
 
 interface MediaType {
@@ -173,10 +209,21 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function firstValues(pairs: Iterable<readonly [string, string]>): WebhookParams {
+function firstValues(pairs: readonly (readonly [string, string])[]): WebhookParams {
   const params: Record<string, string> = Object.create(null)
-  for (const [name, value] of pairs) if (!(name in params)) params[name] = value
+  // In the order received; a repeated name keeps its first value (values are never undefined).
+  for (const [name, value] of pairs) if (params[name] === undefined) params[name] = value
   return params
+}
+
+/** The query parameters of `url` as pairs, or `undefined` if `url` is not a URL. */
+function queryPairs(url: string): [string, string][] | undefined {
+  try {
+    const parsed = new URL(url)
+    return parsed.search === '' ? [] : [...parsed.searchParams]
+  } catch {
+    return undefined
+  }
 }
 
 async function secretFor(
@@ -185,17 +232,17 @@ async function secretFor(
 ): Promise<{ secret: string; algorithm: SignatureAlgorithm; keyId: string | undefined } | VerifyResult<never>> {
   const settingsHeader = request.headers.get(SIGNATURE_SETTINGS_HEADER)
   if (!settingsHeader) {
-    if (!options.authToken) return reject(500, 'Twilio auth token is not configured')
+    if (!options.authToken) return reject(500, 'no-auth-token', 'Twilio auth token is not configured')
     return { secret: options.authToken, algorithm: 'HMAC_SHA1', keyId: undefined }
   }
   const settings = parseSignatureSettings(settingsHeader)
   const algorithm = settings.algorithm.toUpperCase()
   if (algorithm !== 'HMAC_SHA1' && algorithm !== 'HMAC_SHA256') {
-    return reject(403, 'Unsupported signature algorithm')
+    return reject(403, 'unsupported-algorithm', 'Unsupported signature algorithm')
   }
   const lookup = options.sharedKeySecret
   const secret = typeof lookup === 'function' ? await lookup(settings.keyId) : lookup
-  if (!secret) return reject(403, 'No shared key secret for this request')
+  if (!secret) return reject(403, 'no-shared-key', 'No shared key secret for this request')
   return { secret, algorithm, keyId: settings.keyId }
 }
 
@@ -214,33 +261,51 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   options: VerifyRequestOptions,
 ): Promise<VerifyResult<P>> {
   const signature = request.headers.get(SIGNATURE_HEADER)
-  if (!signature) return reject(403, `Missing ${SIGNATURE_HEADER} header`)
+  if (!signature) return reject(403, 'missing-signature', `Missing ${SIGNATURE_HEADER} header`)
   const signer = await secretFor(request, options)
   if ('ok' in signer) return signer
 
   const url = options.url ?? request.url
-  let query: URLSearchParams
-  try {
-    query = new URL(url).searchParams
-  } catch {
-    return reject(500, 'The public URL of this webhook is not a valid URL')
-  }
+  const query = queryPairs(url)
+  if (query === undefined) return reject(500, 'invalid-url', 'The public URL of this webhook is not a valid URL')
   const validation = { algorithm: signer.algorithm }
-  const verified = (source: WebhookSource, pairs: URLSearchParams, extra: { body?: string; json?: unknown } = {}) => ({
-    params: firstValues(pairs) as P,
-    allParams: pairs,
-    source,
-    url,
-    body: extra.body,
-    json: extra.json,
-    algorithm: signer.algorithm,
-    keyId: signer.keyId,
-  })
+  const invalid = async (params: readonly (readonly [string, string])[]): Promise<Rejection> => {
+    const hint = options.diagnose
+      ? await options.diagnose({
+          secret: signer.secret,
+          hash: signer.algorithm === 'HMAC_SHA256' ? 'SHA-256' : 'SHA-1',
+          signature,
+          url,
+          params,
+          headers: request.headers,
+        })
+      : undefined
+    return reject(403, 'invalid-signature', INVALID, hint)
+  }
+  const verified = (
+    source: WebhookSource,
+    pairs: [string, string][],
+    extra: { body?: string; json?: unknown } = {},
+  ): VerifiedWebhook<P> => {
+    let allParams: URLSearchParams | undefined
+    return {
+      params: firstValues(pairs) as P,
+      // Built on first use: most handlers read `params` only.
+      get allParams() {
+        allParams ??= new URLSearchParams(pairs)
+        return allParams
+      },
+      source,
+      url,
+      body: extra.body,
+      json: extra.json,
+      algorithm: signer.algorithm,
+      keyId: signer.keyId,
+    }
+  }
 
   if (request.method === 'GET' || request.method === 'HEAD') {
-    if (!(await validateRequest(signer.secret, signature, url, {}, validation))) {
-      return reject(403, `Invalid ${SIGNATURE_HEADER}`)
-    }
+    if (!(await validateRequest(signer.secret, signature, url, {}, validation))) return invalid([])
     return { ok: true, webhook: verified('query', query), rawBody: undefined }
   }
 
@@ -251,25 +316,38 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
       : options.body.byteLength > limit
         ? { status: 413, message: 'Request body too large' }
         : { bytes: options.body }
-  if ('status' in read) return reject(read.status, read.message)
+  if ('status' in read) {
+    return reject(read.status, read.status === 413 ? 'body-too-large' : 'malformed-request', read.message)
+  }
   const type = mediaTypeOf(request.headers.get('content-type'))
   if (type?.charset !== undefined && type.charset !== 'utf-8' && type.charset !== 'utf8') {
-    return reject(400, 'Unsupported charset: expected UTF-8')
+    return reject(400, 'malformed-request', 'Unsupported charset: expected UTF-8')
   }
   const text = decodeUtf8(read.bytes)
-  if (text === undefined) return reject(400, 'Request body is not valid UTF-8')
+  if (text === undefined) return reject(400, 'malformed-request', 'Request body is not valid UTF-8')
 
-  if (query.has('bodySHA256')) {
+  if (query.some(([name]) => name === 'bodySHA256')) {
     let json: unknown
     if (isJson(type)) {
       try {
         json = JSON.parse(text)
       } catch {
-        return reject(400, 'Invalid JSON body')
+        return reject(400, 'malformed-request', 'Invalid JSON body')
       }
     }
-    if (!(await validateRequestWithBody(signer.secret, signature, url, read.bytes, validation))) {
-      return reject(403, `Invalid ${SIGNATURE_HEADER}`)
+    // The URL signature and the body hash, checked apart so a refusal can say which failed.
+    const urlSigned = await validateRequest(signer.secret, signature, url, {}, validation)
+    const expectedHash = query.find(([name]) => name === 'bodySHA256')?.[1] ?? ''
+    const bodyMatches = timingSafeEqual(expectedHash, await bodySha256(read.bytes))
+    if (!urlSigned) return invalid([])
+    if (!bodyMatches) {
+      const hint: SignatureHint = {
+        kind: 'body',
+        signedUrl: url,
+        advice:
+          'the URL is signed, but the body is not the one Twilio hashed into bodySHA256: something changed it on the way',
+      }
+      return reject(403, 'invalid-signature', INVALID, options.diagnose ? hint : undefined)
     }
     return { ok: true, webhook: verified('body', query, { body: text, json }), rawBody: read.bytes }
   }
@@ -277,12 +355,10 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   // Twilio posts forms; anything else without a bodySHA256 cannot be checked against a signature.
   const isForm = type?.essence === 'application/x-www-form-urlencoded'
   if (!isForm && !(type === undefined && text === '')) {
-    return reject(400, 'Expected an application/x-www-form-urlencoded body')
+    return reject(400, 'malformed-request', 'Expected an application/x-www-form-urlencoded body')
   }
   const pairs = parseForm(text)
-  if (pairs === undefined) return reject(400, 'Malformed form body')
-  if (!(await validateRequest(signer.secret, signature, url, pairs, validation))) {
-    return reject(403, `Invalid ${SIGNATURE_HEADER}`)
-  }
-  return { ok: true, webhook: verified('form', new URLSearchParams(pairs)), rawBody: read.bytes }
+  if (pairs === undefined) return reject(400, 'malformed-request', 'Malformed form body')
+  if (!(await validateRequest(signer.secret, signature, url, pairs, validation))) return invalid(pairs)
+  return { ok: true, webhook: verified('form', pairs), rawBody: read.bytes }
 }

@@ -59,14 +59,18 @@ function toSearchParams(params: SignedParams): URLSearchParams {
   return search
 }
 
-/**
- * Builds a `Request` signed with `secret` as Twilio would send it: a form POST, a GET with the
- * parameters in the query string, or a JSON POST with `bodySHA256`. Meant for testing your webhooks,
- * e.g. `app.request(await signTwilioRequest(token, { url, params }))` with Hono.
- *
- * @param secret your Auth Token, or the shared key's secret with `algorithm: 'HMAC_SHA256'`
- */
-export async function signTwilioRequest(secret: string, init: TwilioRequestInit): Promise<Request> {
+/** A signed request before it becomes a `Request`: the URL exactly as signed, and what to send. */
+export interface SignedTwilioRequest {
+  /** The URL as signed (Request#url would show it WHATWG-normalised). */
+  readonly url: string
+  readonly method: string
+  readonly headers: Headers
+  readonly body: string | undefined
+  readonly signature: string
+}
+
+/** What {@link signTwilioRequest} builds, as parts (the `twiml-jsx` CLI prints them for curl). */
+export async function signedTwilioRequest(secret: string, init: TwilioRequestInit): Promise<SignedTwilioRequest> {
   const method = (init.method ?? 'POST').toUpperCase()
   const algorithm = init.algorithm ?? 'HMAC_SHA1'
   const headers = new Headers(init.headers)
@@ -88,10 +92,23 @@ export async function signTwilioRequest(secret: string, init: TwilioRequestInit)
     if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded')
   }
 
-  headers.set(SIGNATURE_HEADER, await computeSignature(secret, url, signedParams, algorithm))
+  const signature = await computeSignature(secret, url, signedParams, algorithm)
+  headers.set(SIGNATURE_HEADER, signature)
   if (init.keyId !== undefined || algorithm !== 'HMAC_SHA1') {
     const key = init.keyId === undefined ? '' : `key=${init.keyId},`
     headers.set(SIGNATURE_SETTINGS_HEADER, `${key}algorithm=${algorithm}`)
   }
+  return { url, method, headers, body, signature }
+}
+
+/**
+ * Builds a `Request` signed with `secret` as Twilio would send it: a form POST, a GET with the
+ * parameters in the query string, or a JSON POST with `bodySHA256`. Meant for testing your webhooks,
+ * e.g. `app.request(await signTwilioRequest(token, { url, params }))` with Hono.
+ *
+ * @param secret your Auth Token, or the shared key's secret with `algorithm: 'HMAC_SHA256'`
+ */
+export async function signTwilioRequest(secret: string, init: TwilioRequestInit): Promise<Request> {
+  const { url, method, headers, body } = await signedTwilioRequest(secret, init)
   return new Request(url, body === undefined ? { method, headers } : { method, headers, body })
 }

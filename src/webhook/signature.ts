@@ -7,7 +7,8 @@
  * signs the URL alone. Where a Webhooks Rule applies, Twilio signs with the rule's shared key and
  * names the algorithm in `X-Twilio-Webhooks-Signature-Settings`; the signed string is the same.
  */
-import { sha256Hex, timingSafeEqual, toBase64, utf8 } from './bytes.js'
+import { timingSafeEqual } from './bytes.js'
+import { type HashName, hmacBackend } from './hmac.js'
 import type { VoiceRequest } from './params.js'
 import { signedUrlCandidates } from './url.js'
 
@@ -31,26 +32,25 @@ export type SignedParams = URLSearchParams | Iterable<readonly [string, string]>
 /** Form fields by name; a name sent several times holds an array. */
 export type ParamRecord = { readonly [name: string]: string | readonly string[] | undefined }
 
-function groupByName(params: SignedParams): Map<string, string[]> {
-  const groups = new Map<string, string[]>()
-  const add = (name: string, value: unknown) => {
-    const values = groups.get(name)
-    if (values) values.push(String(value))
-    else groups.set(name, [String(value)])
-  }
+function pairsOf(params: SignedParams): [string, string][] {
+  const pairs: [string, string][] = []
   if (Symbol.iterator in params) {
-    for (const [name, value] of params as Iterable<readonly [string, string]>) add(name, value)
-    return groups
+    for (const [name, value] of params as Iterable<readonly [string, unknown]>) pairs.push([name, String(value)])
+    return pairs
   }
   const record = params as { readonly [name: string]: unknown }
   for (const name of Object.keys(record)) {
     const value = record[name]
-    if (Array.isArray(value)) {
-      if (!groups.has(name)) groups.set(name, [])
-      for (const item of value) add(name, item)
-    } else if (value !== undefined && value !== null) add(name, value)
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, String(item)])
+    else if (value !== undefined && value !== null) pairs.push([name, String(value)])
   }
-  return groups
+  return pairs
+}
+
+// UTF-16 code unit order, as Array#sort compares strings (and twilio-node sorts).
+function byNameThenValue(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0
 }
 
 /**
@@ -60,15 +60,16 @@ function groupByName(params: SignedParams): Map<string, string[]> {
  * as twilio-node does. Useful when debugging a signature that does not match.
  */
 export function signaturePayload(url: string, params: SignedParams = {}): string {
-  const groups = groupByName(params)
+  const pairs = pairsOf(params).sort(byNameThenValue)
   let payload = url
-  for (const name of [...groups.keys()].sort()) {
-    for (const value of [...new Set(groups.get(name))].sort()) payload += name + value
+  let previous: readonly [string, string] | undefined
+  for (const pair of pairs) {
+    // Sorted, so a repeated name/value pair is next to its twin.
+    if (previous === undefined || pair[0] !== previous[0] || pair[1] !== previous[1]) payload += pair[0] + pair[1]
+    previous = pair
   }
   return payload
 }
-
-type HashName = 'SHA-1' | 'SHA-256'
 
 // Missing or empty means the Auth Token signature, HMAC-SHA1. Case is ignored, as in twilio-node.
 function hashOf(algorithm: string | undefined): HashName | undefined {
@@ -84,28 +85,6 @@ function requireSecret(secret: string): void {
   if (typeof secret !== 'string' || secret === '') {
     throw new TypeError('The Twilio auth token (or shared key secret) must be a non-empty string')
   }
-}
-
-// Importing the key costs more than the HMAC itself, and a server signs with one or two secrets
-// all its life: keep the imported keys (a few; the cache starts over if it ever fills).
-const importedKeys = new Map<string, Promise<CryptoKey>>()
-const IMPORTED_KEYS_LIMIT = 16
-
-function hmacKey(secret: string, hash: HashName): Promise<CryptoKey> {
-  const id = `${hash}:${secret}`
-  let key = importedKeys.get(id)
-  if (key === undefined) {
-    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear()
-    key = crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['sign'])
-    // A failed import must not be remembered.
-    key.catch(() => importedKeys.delete(id))
-    importedKeys.set(id, key)
-  }
-  return key
-}
-
-async function hmacBase64(key: CryptoKey, payload: string): Promise<string> {
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload))))
 }
 
 /**
@@ -125,12 +104,12 @@ export async function computeSignature(
   requireSecret(secret)
   const hash = hashOf(algorithm)
   if (!hash) throw new TypeError(`Unsupported webhook signature algorithm: ${algorithm}`)
-  return hmacBase64(await hmacKey(secret, hash), signaturePayload(url, params))
+  return hmacBackend().hmacBase64(secret, hash, signaturePayload(url, params))
 }
 
 /** Hex SHA-256 of a request body (a string is hashed as UTF-8): what Twilio puts in `bodySHA256`. */
-export function bodySha256(body: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  return sha256Hex(body)
+export async function bodySha256(body: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  return hmacBackend().sha256Hex(body)
 }
 
 /** Options of {@link validateRequest} and {@link validateRequestWithBody}. */
@@ -163,12 +142,37 @@ export async function validateRequest(
   requireSecret(secret)
   const hash = hashOf(options.algorithm)
   if (!signature || !hash) return false
-  const key = await hmacKey(secret, hash)
-  const parameters = signaturePayload('', params)
-  for (const candidate of signedUrlCandidates(url)) {
-    if (timingSafeEqual(signature, await hmacBase64(key, candidate + parameters))) return true
-  }
-  return false
+  return signatureMatches(secret, hash, signature, url, signaturePayload('', params))
+}
+
+/**
+ * Whether `signature` is the HMAC of one of the spellings of `url` followed by `parameters` (the
+ * parameter part of {@link signaturePayload}). The URL as given comes first: it is what matches
+ * unless something rewrote the URL, and the other spellings are only built when it does not.
+ */
+export function signatureMatches(
+  secret: string,
+  hash: HashName,
+  signature: string,
+  url: string,
+  parameters: string,
+): boolean | Promise<boolean> {
+  const backend = hmacBackend()
+  const first = backend.hmacBase64(secret, hash, url + parameters)
+  // On a synchronous backend the common case (the URL as received matches) takes no promise at all.
+  if (typeof first === 'string' && timingSafeEqual(signature, first)) return true
+  return (async () => {
+    if (timingSafeEqual(signature, await first)) return true
+    for (const candidate of signedUrlCandidates(url)) {
+      if (
+        candidate !== url &&
+        timingSafeEqual(signature, await backend.hmacBase64(secret, hash, candidate + parameters))
+      ) {
+        return true
+      }
+    }
+    return false
+  })()
 }
 
 /**

@@ -74,6 +74,12 @@ export const NUMERIC_PARAMS = [
   'RecordingDuration',
   'NumMedia',
   'NumSegments',
+  'QueuePosition',
+  'QueueTime',
+  'AvgQueueTime',
+  'CurrentQueueSize',
+  'MaxQueueSize',
+  'RecordingChannels',
 ] as const
 
 /** A numeric parameter's name. */
@@ -86,8 +92,10 @@ export type NumericParamName = (typeof NUMERIC_PARAMS)[number]
 export type NumericParams = { readonly [Name in NumericParamName]?: number }
 
 /**
- * Reads the numeric parameters Twilio sends (`CallDuration`, `DialCallDuration`, `DialSipResponseCode`,
- * `SequenceNumber`, `Confidence`, `RecordingDuration`, `NumMedia`, `NumSegments`) as numbers.
+ * Reads the numeric parameters Twilio sends ({@link NUMERIC_PARAMS}: `CallDuration`, `DialCallDuration`,
+ * `DialSipResponseCode`, `SequenceNumber`, `Confidence`, `RecordingDuration`, `NumMedia`, `NumSegments`,
+ * the queue's `QueuePosition`, `QueueTime`, `AvgQueueTime`, `CurrentQueueSize`, `MaxQueueSize`, and
+ * `RecordingChannels`) as numbers.
  */
 export function numericParams(params: ParamSource): NumericParams {
   const read = readerOf(params)

@@ -2,9 +2,12 @@
  * The published package, as a user gets it: `npm pack` (which builds dist/), publint and
  * arethetypeswrong on the tarball, then a fresh project outside the repository (test/consumer/fixture,
  * "jsxImportSource": "twiml-jsx") installs the tarball and hono offline from the npm cache,
- * type-checks with the repo's tsc under NodeNext and Bundler resolution, compiles and runs a TSX Hono
- * app with plain node. Catches export-map, files and types mistakes that the in-repo tests (which
- * resolve `twiml-jsx` to src/) cannot see.
+ * type-checks with the repo's tsc (TypeScript 5.9) under NodeNext and Bundler resolution and with
+ * TypeScript 7 (the `typescript7` alias: what `npm i -D typescript` installs today), compiles and runs
+ * a TSX Hono app with plain node, runs the published README's first example and compares its answer
+ * with the XML printed under it, and runs the `twiml-jsx` bin from the installed package. Catches
+ * export-map, files, bin and types mistakes that the in-repo tests (which resolve `twiml-jsx` to
+ * src/) cannot see.
  */
 import { execFile, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
+import twilio from 'twilio'
 import { prettyXml } from 'twiml-jsx/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -21,6 +25,8 @@ const run = promisify(execFile)
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const FIXTURE = join(REPO, 'test', 'consumer', 'fixture')
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc')
+/** TypeScript 7 (native), installed under an alias so the repository's own tools stay on 5.9. */
+const TSC7 = join(REPO, 'node_modules', 'typescript7', 'bin', 'tsc')
 const ATTW = join(REPO, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js')
 const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined
 
@@ -44,6 +50,7 @@ async function node(script: string, args: string[], cwd: string) {
 
 interface PackResult {
   filename: string
+  size: number
   unpackedSize: number
   files: { path: string }[]
 }
@@ -104,7 +111,32 @@ beforeAll(async () => {
   for (const name of ['hono', 'twiml-jsx']) {
     if (!existsSync(join(project, 'node_modules', name, 'package.json'))) throw new Error(`${name} was not installed`)
   }
+  // The README as published: its first example becomes a module of the project, compiled with it.
+  readmeExample = firstExample(readFileSync(join(project, 'node_modules', 'twiml-jsx', 'README.md'), 'utf8'))
+  writeFileSync(join(project, 'src', 'readme.tsx'), readmeExample.code)
+  writeFileSync(
+    join(project, 'src', 'readme-main.ts'),
+    [
+      "import app from './readme.js'",
+      "const route = app.routes.find((r) => r.method !== 'ALL')!",
+      'const response = await app.request(route.path, { method: route.method })',
+      'console.log(JSON.stringify({ status: response.status, contentType: response.headers.get("content-type"), body: await response.text() }))',
+      '',
+    ].join('\n'),
+  )
 }, 240_000)
+
+/** The first ```tsx block of a README and the ```xml block after it. */
+function firstExample(markdown: string): { code: string; xml: string } {
+  const block = /^```tsx[^\n]*\n([\s\S]*?)^```$/m.exec(markdown)
+  if (!block) throw new Error('the README has no tsx block')
+  const after = markdown.slice(block.index + block[0].length)
+  const xml = /^```xml[^\n]*\n([\s\S]*?)^```$/m.exec(after)
+  if (!xml) throw new Error('no xml block follows the first tsx block of the README')
+  return { code: block[1]!, xml: xml[1]!.trim() }
+}
+
+let readmeExample: { code: string; xml: string }
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -119,6 +151,15 @@ describe('the packed tarball', () => {
     expect(unexpected).toEqual([])
     expect(paths).toContain('dist/src/index.js')
     expect(paths).toContain('dist/src/index.d.ts')
+  })
+
+  test('is the size the README says (within 10 %: npm run size -- --readme rewrites it)', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8')
+    const stated = /The npm package is ([\d.]+) kB packed \(([\d.]+) kB\s+unpacked/.exec(readme)
+    expect(stated, 'the README states the packed and unpacked sizes').not.toBeNull()
+    const [packedKb, unpackedKb] = [Number(stated![1]), Number(stated![2])]
+    expect(Math.abs(packedKb * 1000 - packed.size)).toBeLessThanOrEqual(0.1 * packed.size)
+    expect(Math.abs(unpackedKb * 1000 - packed.unpackedSize)).toBeLessThanOrEqual(0.1 * packed.unpackedSize)
   })
 
   test('every export target is in the tarball', () => {
@@ -153,6 +194,17 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
   // The fixture's @ts-expect-error lines fail the build if the published types were `any`.
   test('type-checks (library .d.ts included) and compiles under NodeNext', async () => {
     await node(TSC, ['-p', 'tsconfig.json'], project)
+  }, 120_000)
+
+  test('type-checks with TypeScript 7 (NodeNext and Bundler)', async () => {
+    const { stdout } = await node(TSC7, ['--version'], project)
+    expect(stdout).toMatch(/^Version 7\./)
+    await node(TSC7, ['-p', 'tsconfig.json', '--noEmit'], project)
+    await node(
+      TSC7,
+      ['-p', 'tsconfig.json', '--noEmit', '--skipLibCheck', '--module', 'preserve', '--moduleResolution', 'bundler'],
+      project,
+    )
   }, 120_000)
 
   test('type-checks with "moduleResolution": "Bundler"', async () => {
@@ -195,6 +247,27 @@ describe('a fresh TSX project with "jsxImportSource": "twiml-jsx"', () => {
     // twiml-jsx/dev: the console's page, and a call placed through it waiting at the app's <Dial>.
     expect(result.devConsole).toEqual({ page: 200, placed: 201, waiting: 'dial' })
   }, 120_000)
+})
+
+describe('what a new user pastes and runs', () => {
+  test("the README's first example answers exactly the XML the README shows", async () => {
+    const { stdout } = await node(join(project, 'out', 'readme-main.js'), [], project)
+    expect(JSON.parse(stdout)).toEqual({ status: 200, contentType: 'text/xml; charset=utf-8', body: readmeExample.xml })
+  }, 120_000)
+
+  test('the twiml-jsx bin of the installed package signs as the twilio package does', async () => {
+    const bin = join(project, 'node_modules', '.bin', 'twiml-jsx')
+    const url = 'https://example.com/voice?tenant=1'
+    const { stdout } = await run(bin, ['sign', '--token', 'consumer-token', url, 'CallSid=CA1', "Caller=O'Brien"], {
+      cwd: project,
+    })
+    expect(stdout).toBe(
+      `${twilio.getExpectedTwilioSignature('consumer-token', url, { CallSid: 'CA1', Caller: "O'Brien" })}\n`,
+    )
+    const help = await run(bin, ['--help'], { cwd: project })
+    expect(help.stdout).toMatch(/^Usage: twiml-jsx <command>/)
+    for (const name of ['call', 'sign']) expect(help.stdout).toContain(`  ${name} `)
+  }, 60_000)
 })
 
 /** Bun and Deno run the project's TSX sources themselves, against the installed package. */

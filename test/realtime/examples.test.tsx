@@ -41,7 +41,7 @@ describe('realtime example routes', () => {
     expect(await urlIn(await app.request(await post('https://voice.example.com/echo?x=1')))).toBe(
       'wss://voice.example.com/echo/ws',
     )
-    const tunnelled = createApp({ publicUrl: 'https://abc.ngrok.app' })
+    const tunnelled = createApp({ authToken: DEV_AUTH_TOKEN, publicUrl: 'https://abc.ngrok.app' })
     const request = await post('https://abc.ngrok.app/agent')
     const local = new Request('http://127.0.0.1:3000/agent', {
       method: 'POST',

@@ -11,6 +11,7 @@
  * through Hono's request (which keeps it for the middleware and handlers after it) and a copy of
  * the response.
  */
+import { builtinModule } from '../../webhook/runtime.js'
 import { Scrubber, type ScrubOptions } from './scrub.js'
 
 /** One recorded exchange: a line of the recording. Plain data. */
@@ -64,8 +65,8 @@ interface NodeFs {
  * module stays loadable on edge runtimes, which then need a `sink`.
  */
 export function nodeFs(): NodeFs | undefined {
-  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
-  return host?.getBuiltinModule?.('node:fs') as NodeFs | undefined
+  // The one guarded lookup of the process object, shared with the signature code.
+  return builtinModule('node:fs') as NodeFs | undefined
 }
 
 function fileSink(path: string): WebhookSink {
