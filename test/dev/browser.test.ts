@@ -318,7 +318,12 @@ describe('the chat view of a ConversationRelay call', () => {
       expect.arrayContaining([GREETING, MENU, 'Connecting you to a person now.']),
     )
     await page.getByRole('button', { name: 'Answer sip:support@example.com' }).waitFor()
+    // Tall enough for the whole conversation without scrolling it (a scrolled log paints differently
+    // from run to run; the picture in docs/ must not).
+    await page.setViewportSize({ width: 1100, height: 1300 })
+    await page.getByRole('log', { name: 'Call timeline' }).locator('li.speaking').waitFor({ state: 'detached' })
     await screenshot('console-chat.png')
+    await page.setViewportSize({ width: 1100, height: 760 })
     await page.getByRole('button', { name: 'Hang up', exact: true }).click()
     await poll(() => page.getByRole('status').first().textContent()).toBe('Call ended: caller hung up')
     expect(await page.getByRole('button', { name: 'Interrupt the agent' }).isDisabled()).toBe(true)
