@@ -306,6 +306,7 @@ describe('the media stream', () => {
       "POST /stream
         Say "Connecting you to our assistant."
         Connect Stream wss://media.example.com/calls (assistant)
+          ! wss://media.example.com/calls is on another host: not opened (socketApps can name its app), the session is taken to end at once
       POST /stream/ended
         Say "The assistant has left the call. Goodbye."
       Call ended: end of document"

@@ -924,6 +924,7 @@ describe('<Redirect>, the end of the call, and verbs that are only recorded', ()
       GET /b?step=2
         Start Stream wss://example.com/audio (monitor)
         Connect Stream wss://example.com/bot
+          ! wss://example.com/bot is on another host: not opened (socketApps can name its app), the session is taken to end at once
       POST /c
         Reject (busy)
       Call ended: rejected (busy)"

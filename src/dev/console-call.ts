@@ -46,22 +46,26 @@ interface Dispatch {
   readonly issues: ConsoleIssue[]
 }
 
-/** Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function). */
 // The console is a development tool: a Hono app under it runs in development mode (twiml-jsx/hono
 // reads NODE_ENV from the bindings), so a broken document answers its error, not the caller's apology.
 const DEVELOPMENT_BINDINGS = { NODE_ENV: 'development' }
 
-function dispatch(app: SimulatorApp, request: Request): Promise<Response> {
-  if (typeof app === 'function') return Promise.resolve(app(request))
+/**
+ * Sends a request to the app the way the simulator does (Hono's `request`, `fetch`, or a function).
+ * `env` is there only for a realtime session's in-process socket (it carries the socket pair).
+ */
+function dispatch(app: SimulatorApp, request: Request, env?: object): Promise<Response> {
+  const bindings = env === undefined ? DEVELOPMENT_BINDINGS : { ...DEVELOPMENT_BINDINGS, ...env }
+  if (typeof app === 'function') {
+    if (env === undefined) return Promise.resolve(app(request))
+    return Promise.resolve((app as (request: Request, env: object) => Response | Promise<Response>)(request, bindings))
+  }
   if ('request' in app && typeof app.request === 'function') {
     const request_ = app.request as (request: Request, init: undefined, env: object) => Response | Promise<Response>
-    return Promise.resolve(request_.call(app, request, undefined, DEVELOPMENT_BINDINGS))
+    return Promise.resolve(request_.call(app, request, undefined, bindings))
   }
   return Promise.resolve(
-    (app as { fetch(request: Request, env?: object): Response | Promise<Response> }).fetch(
-      request,
-      DEVELOPMENT_BINDINGS,
-    ),
+    (app as { fetch(request: Request, env?: object): Response | Promise<Response> }).fetch(request, bindings),
   )
 }
 
@@ -93,7 +97,9 @@ export class ConsoleCall {
     private readonly signing: Signing,
     baseUrl: string | undefined,
   ) {
-    const observed = async (request: Request): Promise<Response> => {
+    const observed = async (request: Request, env?: unknown): Promise<Response> => {
+      // A ConversationRelay or Media Streams socket opening in-process: not a webhook of the timeline.
+      if (env !== undefined) return dispatch(app, request, env as object)
       const signature = request.headers.get('x-twilio-signature') ?? undefined
       const detail: Dispatch = { ...(signature === undefined ? {} : { signature }), issues: [] }
       this.dispatches.push(detail)

@@ -162,6 +162,14 @@ export function readInput(value: unknown, where = 'input'): CallInput {
         sipResponseCode: number(fields, 'sipResponseCode', where, true),
         notifySipResponseCode: number(fields, 'notifySipResponseCode', where, true),
       })
+    case 'interrupt':
+      return defined({ kind, text: string(fields, 'text', where, true) })
+    case 'audio': {
+      if (fields.wav !== undefined) return { kind, wav: string(fields, 'wav', where)! }
+      const silenceMs = number(fields, 'silenceMs', where, true)
+      if (silenceMs === undefined) throw new BadInput(`${where}: give silenceMs or wav (a WAV file in base64)`)
+      return { kind, silenceMs }
+    }
     default:
       throw new BadInput(`${where}.kind: unknown input ${JSON.stringify(kind)}`)
   }

@@ -83,6 +83,10 @@ export function summarize(input: CallInput): string {
       return `payment ${input.result}`
     case 'refer':
       return `transfer ${input.status}`
+    case 'interrupt':
+      return input.text === undefined ? 'interrupt' : `interrupt saying "${input.text}"`
+    case 'audio':
+      return 'silenceMs' in input ? `${input.silenceMs} ms of silence` : 'audio'
   }
 }
 

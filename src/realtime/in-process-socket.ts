@@ -79,6 +79,8 @@ export interface InProcessSocket<Send, Receive> {
   next(options?: { timeoutMs?: number }): Promise<Receive>
   /** Calls `listener` for each message the app sends from now on. */
   onMessage(listener: (message: Receive) => void): Unsubscribe
+  /** Calls `listener` for each message from the app that fails the protocol's checks (it is also in `errors`). */
+  onError(listener: (error: RealtimeError) => void): Unsubscribe
   /** Closes the socket from Twilio's side (default code 1000); the app's `onClose` runs. */
   close(code?: number, reason?: string): void
   /** Resolves once the socket closed, saying which end closed it. */
@@ -121,6 +123,7 @@ class ClientEnd<Send, Receive> implements InProcessSocket<Send, Receive>, InProc
   #cursor = 0
   #waiters: { resolve: (message: Receive) => void; reject: (error: Error) => void }[] = []
   readonly #listeners = new Set<(message: Receive) => void>()
+  readonly #errorListeners = new Set<(error: RealtimeError) => void>()
   refusal: string | undefined
 
   constructor(readonly protocol: InProcessProtocol) {
@@ -186,6 +189,11 @@ class ClientEnd<Send, Receive> implements InProcessSocket<Send, Receive>, InProc
     return () => this.#listeners.delete(listener)
   }
 
+  onError(listener: (error: RealtimeError) => void): Unsubscribe {
+    this.#errorListeners.add(listener)
+    return () => this.#errorListeners.delete(listener)
+  }
+
   close(code = 1000, reason = ''): void {
     this.#finish({ code, reason, by: 'client' })
   }
@@ -195,6 +203,7 @@ class ClientEnd<Send, Receive> implements InProcessSocket<Send, Receive>, InProc
     const parsed = PROTOCOLS[this.protocol].parse(text)
     if (!parsed.ok) {
       this.errors.push(parsed.error)
+      for (const listener of this.#errorListeners) listener(parsed.error)
       return
     }
     const message = parsed.message as Receive

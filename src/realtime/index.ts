@@ -90,3 +90,4 @@ export type {
   StreamTrack,
 } from './stream-messages.js'
 export { checkStreamOutbound, parseStreamMessage, parseStreamReply } from './stream-protocol.js'
+export { encodeWav, readWav, type WavAudio, type WavEncoding, wavToMulaw } from './wav.js'

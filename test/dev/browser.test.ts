@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { GREETING, HOURS, MENU } from '../../examples/agent.js'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { type CallInput, prettyXml, simulateCall } from '../../src/testing/index.js'
 import { launchChromium } from '../support/browser.js'
@@ -70,9 +71,20 @@ function spoken(): Promise<{ text: string; lang: string }[]> {
 }
 
 /** The page from its top, for the README (docs/). */
+/**
+ * Takes the picture README shows. It is written to docs/ only by `npm run screenshots`
+ * (TWIML_JSX_SCREENSHOTS=1): PNG bytes differ between Chromium builds, so a plain test run must not
+ * leave the work tree changed. Either way the page is painted and must give a PNG.
+ */
 async function screenshot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: join(REPO, 'docs', name), animations: 'disabled', caret: 'hide' })
+  const write = process.env.TWIML_JSX_SCREENSHOTS === '1'
+  const png = await page.screenshot({
+    ...(write ? { path: join(REPO, 'docs', name) } : {}),
+    animations: 'disabled',
+    caret: 'hide',
+  })
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 }
 
 /** Presses Tab until the focused element is the one `name` describes (its id, label or text). */
@@ -267,5 +279,66 @@ describe('what the caller hears', () => {
     await page.getByRole('button', { name: 'Hang up', exact: true }).click()
     await poll(() => page.getByRole('status').first().textContent()).toBe('Call ended: caller hung up')
     expect(errors).toEqual([])
+  }, 60_000)
+})
+
+describe('the chat view of a ConversationRelay call', () => {
+  test('the caller types turns and presses a key; the agent streams its tokens; an interrupt leads to the handoff', async () => {
+    const heard = (await spoken()).length
+    await page.getByLabel('Route').selectOption('/agent')
+    await page.getByRole('button', { name: 'Call', exact: true }).click()
+    const chat = page.getByRole('log', { name: 'Conversation' })
+    const bubbles = chat.locator('li.bubble')
+    await poll(() => bubbles.first().textContent()).toBe(`Agent0:00${GREETING}welcome greeting`)
+    // At the caller's turn the typing goes to the chat; the phone points there.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('chat-text')
+    await page.getByText('The caller talks to the agent in the chat view.').waitFor()
+    await page.keyboard.type('menu')
+    await page.keyboard.press('Enter')
+    await poll(() => bubbles.nth(2).locator('.text').textContent()).toBe(MENU)
+    expect(await bubbles.nth(1).textContent()).toBe('Caller0:00menu')
+    // The reply came token by token: one element per `text` message, as it streamed in.
+    expect(await bubbles.nth(2).locator('.token').allTextContents()).toEqual(
+      MENU.split(' ').map((word, i, all) => (i < all.length - 1 ? `${word} ` : word)),
+    )
+    await page.getByRole('group', { name: 'Chat keypad' }).getByRole('button', { name: 'Key 1' }).click()
+    await poll(() => bubbles.nth(3).locator('.text').textContent()).toBe(HOURS)
+    await page.getByLabel('The caller says').fill('I want a human')
+    await page.getByRole('button', { name: 'Interrupt the agent' }).click()
+    await poll(() => chat.locator('li.chat-note.end').textContent()).toBe(
+      `Session ended by the appHandoff data${JSON.stringify({ reasonCode: 'live-agent-handoff', reason: 'The caller asked for a human' }, null, 2)}`,
+    )
+    await poll(() => chat.locator('li').allTextContents()).toEqual([
+      'ConversationRelay session started (caller=+15017122661)',
+      `Agent0:00${GREETING}welcome greeting`,
+      'Caller0:00menu',
+      `Agent0:00${MENU}`,
+      'The caller pressed 1',
+      `Agent0:00${HOURS}`,
+      `Caller interrupts the agent after "${HOURS}"`,
+      'Caller0:00I want a human',
+      `Session ended by the appHandoff data${JSON.stringify({ reasonCode: 'live-agent-handoff', reason: 'The caller asked for a human' }, null, 2)}`,
+      'Then the Connect action: POST /agent/handoff',
+    ])
+    // The timeline has the same call; the agent's turns were spoken, as the caller hears them.
+    await page
+      .getByRole('log', { name: 'Call timeline' })
+      .getByText('Connecting you to a person now.', { exact: true })
+      .waitFor()
+    await poll(async () => (await spoken()).slice(heard).map((s) => s.text)).toEqual(
+      expect.arrayContaining([GREETING, MENU, 'Connecting you to a person now.']),
+    )
+    await page.getByRole('button', { name: 'Answer sip:support@example.com' }).waitFor()
+    // Tall enough for the whole conversation without scrolling it (a scrolled log paints differently
+    // from run to run; the picture in docs/ must not).
+    await page.setViewportSize({ width: 1440, height: 1300 })
+    await page.getByRole('log', { name: 'Call timeline' }).locator('li.speaking').waitFor({ state: 'detached' })
+    await screenshot('console-chat.png')
+    await page.setViewportSize({ width: 1100, height: 760 })
+    await page.getByRole('button', { name: 'Hang up', exact: true }).click()
+    await poll(() => page.getByRole('status').first().textContent()).toBe('Call ended: caller hung up')
+    expect(await page.getByRole('button', { name: 'Interrupt the agent' }).isDisabled()).toBe(true)
+    expect(errors).toEqual([])
+    expect(outside.filter((url) => !url.includes('twilio.music'))).toEqual([])
   }, 60_000)
 })

@@ -240,6 +240,70 @@ describe('placing and steering a call', () => {
   })
 })
 
+describe('realtime sessions through the console', () => {
+  test('a ConversationRelay call: the socket opens in-process, tokens stream as entries, turns and the handoff follow', async () => {
+    const console_ = examples()
+    const { id, state } = await place(console_, { url: '/agent' })
+    expect(state).toMatchObject({
+      label: "waiting for the caller's turn (ConversationRelay)",
+      waiting: { kind: 'relay' },
+    })
+    const turn = await json(post(console_, `/api/calls/${id}/input`, { input: { kind: 'speak', text: 'hours' } }))
+    expect(turn.state.waiting).toMatchObject({
+      kind: 'relay',
+      agentSpeech: 'We are open Monday to Friday, 9 AM to 5 PM.',
+    })
+    const cut = await json(
+      post(console_, `/api/calls/${id}/input`, { input: { kind: 'interrupt', text: 'a human please' } }),
+    )
+    expect(cut.state.waiting).toMatchObject({ kind: 'dial' }) // the handoff's <Dial>
+    const entries = (await events(console_, id, (m) => m.event === 'state' && m.data.inputs === 2)).filter(
+      (m) => m.event === 'entry',
+    )
+    const tokens = entries.filter((m) => m.data.event.type === 'relay-text').map((m) => m.data.event.token)
+    expect(tokens.join('')).toBe('We are open Monday to Friday, 9 AM to 5 PM.')
+    expect(entries.map((m) => m.data.line).filter((line: string) => /^(Agent|Caller|Session|POST)/.test(line))).toEqual(
+      [
+        'POST /agent',
+        'Agent says "Hi, this is the example agent. Say menu to hear what I can do, or say human to talk to a person."' +
+          ' (welcome greeting)',
+        'Caller says "hours"',
+        'Agent says "We are open Monday to Friday, 9 AM to 5 PM."',
+        'Caller interrupts the agent after "We are open Monday to Friday, 9 AM to 5 PM."',
+        'Caller says "a human please"',
+        'Session ended by the app, handoff {"reasonCode":"live-agent-handoff","reason":"The caller asked for a human"}',
+        expect.stringMatching(/^POST \/agent\/handoff SessionDuration=0 SessionStatus=ended HandoffData=/),
+      ],
+    )
+    // The socket's upgrade is not a webhook of the timeline: the webhooks keep their signatures.
+    const webhooks = entries.filter((m) => m.data.event.type === 'request')
+    expect(webhooks.map((m) => m.data.event.request.path)).toEqual(['/agent', '/agent/handoff'])
+    expect(webhooks.every((m) => /^[A-Za-z0-9+/]{27}=$/.test(m.data.http.signature))).toBe(true)
+    const session = await json<SessionFile>(console_.request(`/api/calls/${id}/session`))
+    expect(session.inputs).toEqual([
+      { kind: 'speak', text: 'hours' },
+      { kind: 'interrupt', text: 'a human please' },
+    ])
+  })
+
+  test('a Media Stream: audio as silence or a WAV file, and malformed audio inputs get 400', async () => {
+    const console_ = examples()
+    const { id } = await place(console_, { url: '/echo' })
+    const sent = await json(post(console_, `/api/calls/${id}/input`, { input: { kind: 'audio', silenceMs: 40 } }))
+    expect(sent.state.waiting).toMatchObject({ kind: 'stream', framesSent: 2, pendingMarks: ['echo-2'] })
+    const bad = await post(console_, `/api/calls/${id}/input`, { input: { kind: 'audio' } })
+    expect([bad.status, (await json(bad)).error]).toEqual([
+      400,
+      'input[0]: give silenceMs or wav (a WAV file in base64)',
+    ])
+    const refused = await post(console_, `/api/calls/${id}/input`, { input: { kind: 'audio', wav: 'UklGRg==' } })
+    expect(refused.status).toBe(409)
+    expect((await json(refused)).error).toBe(
+      'audio(): WAV: not a RIFF/WAVE file (it must start with "RIFF" and "WAVE")',
+    )
+  })
+})
+
 describe('only its own page can drive it', () => {
   test('another Host (DNS rebinding), another Origin, or a POST that is not JSON is refused', async () => {
     const console_ = examples()

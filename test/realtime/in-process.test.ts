@@ -193,6 +193,36 @@ describe('sessions never crash the socket', () => {
     expect(twilio.isClosed).toBe(false)
   })
 
+  test('what the app sends that breaks the protocol reaches onError listeners (and errors), not received', async () => {
+    // A socket route of its own, holding the app's end of the pair as a hand-written server would.
+    const raw = new Hono<{ Bindings: Record<symbol, unknown> }>()
+    raw.get('/ws', (c) => {
+      const end = c.env[IN_PROCESS_SOCKET] as {
+        accept(protocol: string, driver: { receive(): void; closed(): void }): { send(text: string): void }
+      }
+      const socket = end.accept('ConversationRelay', {
+        receive: () => {
+          socket.send('{"type":"text","token":1}')
+          socket.send('{"type":"text","token":"fine"}')
+        },
+        closed: () => {},
+      })
+      return c.body(null, 200)
+    })
+    const twilio = await openInProcessSocket(raw, '/ws', { protocol: 'conversation-relay' })
+    const seen: RealtimeError[] = []
+    twilio.onError((error) => seen.push(error))
+    const off = twilio.onError(() => seen.push(undefined as never))
+    off()
+    twilio.send(prompt('hello'))
+    expect(await twilio.next()).toEqual({ type: 'text', token: 'fine' })
+    expect(seen.map((error) => error.message)).toEqual([
+      'Invalid ConversationRelay "text" message: token must be a string, got 1',
+    ])
+    expect(twilio.errors).toEqual(seen)
+    expect(twilio.received).toEqual([{ type: 'text', token: 'fine' }])
+  })
+
   test('the handler sees the upgrade request (its signed query parameters) and the setup metadata', async () => {
     const seen: unknown[] = []
     const relayApp = new Hono()

@@ -1,5 +1,6 @@
 /** The console page's script: the hub, the speaker, the phone, the timeline, the session tools, the map. */
 import { Player } from './audio.js'
+import { chatPanel } from './chat.js'
 import { byId, el } from './dom.js'
 import { Hub } from './hub.js'
 import { mapPanel } from './map.js'
@@ -52,5 +53,6 @@ hub.on('input', () => player.stop())
 
 phone(hub, player)
 session(hub)
+registerPanel(chatPanel)
 registerPanel(mapPanel)
 mountPanels(byId('panels'), { hub, player })

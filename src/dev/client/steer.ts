@@ -11,6 +11,7 @@ import type {
   GatherWait,
   QueueWait,
   RecordWait,
+  StreamWait,
   WaitingFor,
 } from '../../testing/simulator/index.js'
 import type { CallState } from '../protocol.js'
@@ -299,6 +300,61 @@ function queue(waiting: QueueWait, now: number, s: Steering): HTMLElement[] {
   ]
 }
 
+/** A file's bytes as base64 (the `wav` of an `audio` input). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** A Media Stream: the caller's audio (silence, or a WAV file), keys, and time for the app's audio to play. */
+function stream(waiting: StreamWait, now: number, s: Steering): HTMLElement[] {
+  const [silence, read] = seconds('Silence, ms', 1000, 'silence-ms')
+  const wav = el('input', {
+    type: 'file',
+    id: 'wav-file',
+    accept: '.wav,audio/wav,audio/x-wav',
+    onchange: async () => {
+      const file = wav.files?.[0]
+      if (file !== undefined) s.send([{ kind: 'audio', wav: await base64Of(file) }])
+    },
+  })
+  const left = remaining(waiting, now)
+  const marks = waiting.pendingMarks.length
+  const parts: (HTMLElement | undefined)[] = [
+    el('h3', {}, `Streaming${waiting.name === undefined ? '' : ` (${waiting.name})`}`),
+    el(
+      'p',
+      { class: 'meta' },
+      `${waiting.framesSent} frames sent · ${waiting.bufferedMs} ms of the app's audio to play · ${marks} mark${marks === 1 ? '' : 's'} pending`,
+    ),
+    el(
+      'div',
+      { class: 'inline' },
+      silence,
+      button('Send silence', () => s.send([{ kind: 'audio', silenceMs: read() }])),
+    ),
+    el('label', { for: 'wav-file' }, 'Or send a WAV file (8 kHz mono, 16-bit PCM or μ-law)', wav),
+    el(
+      'div',
+      { class: 'keypad', role: 'group', 'aria-label': 'Keypad' },
+      ...KEYS.map((key) =>
+        button(key, () => {
+          s.player.key(key)
+          s.send([{ kind: 'press', digits: key }])
+        }),
+      ),
+    ),
+    left === undefined
+      ? undefined
+      : button(`Let the audio play (${Math.round(left * 1000)} ms to the next mark)`, () =>
+          s.send([{ kind: 'advance', seconds: left }]),
+        ),
+  ]
+  return parts.filter((part): part is HTMLElement => part !== undefined)
+}
+
 /** How a generic choice reads on its button. */
 export function choiceLabel(input: CallInput): string {
   switch (input.kind) {
@@ -326,6 +382,10 @@ export function choiceLabel(input: CallInput): string {
       return `Payment: ${input.result}`
     case 'refer':
       return `Transfer: ${input.status}`
+    case 'interrupt':
+      return input.text === undefined ? 'Interrupt the agent' : `Interrupt: “${input.text}”`
+    case 'audio':
+      return 'silenceMs' in input ? `Send ${input.silenceMs} ms of silence` : 'Send audio'
   }
 }
 
@@ -356,7 +416,11 @@ export function controls(state: CallState, s: Steering): HTMLElement[] {
             ? record(waiting, s)
             : waiting.kind === 'queue'
               ? queue(waiting, state.now, s)
-              : generic(state, s)
+              : waiting.kind === 'stream'
+                ? stream(waiting, state.now, s)
+                : waiting.kind === 'relay'
+                  ? [el('p', { class: 'meta' }, 'The caller talks to the agent in the chat view.')]
+                  : generic(state, s)
   if (waiting.leg === 'callee') parts.unshift(el('p', { class: 'meta' }, 'The dialed party’s turn (call screening):'))
   const [pass, read] = seconds('Let time pass', 5, 'advance-seconds')
   parts.push(

@@ -90,10 +90,68 @@ function webhook(
   )
 }
 
+/**
+ * The app's Media Streams traffic comes a frame at a time: consecutive frames, marks and their
+ * echoes share one line, updated as they come (`App sends 50 audio messages (1000 ms), 50 marks; 49 played`).
+ */
+let streamRun:
+  | { item: HTMLLIElement; media: number; ms: number; marks: number; played: number; clears: number }
+  | undefined
+
+function streamLine(entry: TimelineEntry): HTMLLIElement | undefined {
+  const event = entry.event
+  const last = streamRun?.item
+  // A new run unless the run's line is still the last of the timeline.
+  const run =
+    streamRun !== undefined && last?.isConnected && last.nextElementSibling === null
+      ? streamRun
+      : { item: line('stream', entry), media: 0, ms: 0, marks: 0, played: 0, clears: 0 }
+  if (event.type === 'stream-media') {
+    run.media++
+    run.ms += event.bytes / 8
+  } else if (event.type === 'stream-mark') run.marks++
+  else if (event.type === 'stream-mark-played') run.played++
+  else if (event.type === 'stream-clear') run.clears++
+  const parts = [
+    run.media === 0 ? '' : `${run.media} audio message${run.media === 1 ? '' : 's'} (${Math.round(run.ms)} ms)`,
+    run.marks === 0 ? '' : `${run.marks} mark${run.marks === 1 ? '' : 's'}`,
+    run.clears === 0 ? '' : 'clear',
+  ].filter(Boolean)
+  const text = [
+    parts.length === 0 ? '' : `App sends ${parts.join(', ')}`,
+    run.played === 0 ? '' : `${run.played} played`,
+  ]
+  run.item.replaceChildren(stamp(entry.at), el('span', { class: 'badge' }, 'Stream'), text.filter(Boolean).join('; '))
+  const fresh = run !== streamRun
+  streamRun = run
+  return fresh ? run.item : undefined
+}
+
 /** The list item for an entry, queueing what it sounds like on `player`. */
 export function render(entry: TimelineEntry, player: Player, audible: boolean): HTMLLIElement | undefined {
   const event = entry.event
   switch (event.type) {
+    case 'relay-turn': {
+      // What the agent says, as the caller hears it (Twilio speaks the app's text).
+      const item = line(
+        'say agent',
+        entry,
+        el('span', { class: 'badge' }, 'Agent'),
+        el('span', { class: 'text' }, event.text),
+        el(
+          'span',
+          { class: 'meta' },
+          [event.greeting ? 'welcome greeting' : '', event.complete ? '' : 'cut short'].filter(Boolean).join(' · '),
+        ),
+      )
+      if (audible) player.say(event.text, undefined, undefined, (on) => item.classList.toggle('speaking', on))
+      return item
+    }
+    case 'stream-media':
+    case 'stream-mark':
+    case 'stream-mark-played':
+    case 'stream-clear':
+      return streamLine(entry)
     case 'request':
       return webhook(entry, event.request, false)
     case 'callback':

@@ -109,5 +109,22 @@ svg.map .node:hover rect,svg.map .node:focus rect{stroke:var(--accent);stroke-wi
 svg.map .node:focus{outline:none}
 svg.map text{fill:var(--fg)}
 svg.map text.detail{fill:var(--muted)}
+.chat{list-style:none;margin:.25rem 0 .5rem;padding:0;display:flex;flex-direction:column;gap:.35rem;max-height:60vh;overflow-y:auto}
+.bubble{max-width:85%;padding:.35rem .6rem;border-radius:12px;border:1px solid var(--line)}
+.bubble.agent{align-self:flex-start;background:var(--say);border-bottom-left-radius:3px}
+.bubble.caller{align-self:flex-end;background:var(--you);border-bottom-right-radius:3px}
+.bubble .who{font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin-right:.35rem}
+.bubble .text{display:block;font-size:.95rem;white-space:pre-wrap}
+.bubble.streaming{border-color:var(--accent)}
+.bubble.cut .text{opacity:.75}
+.chat-note{align-self:center;font-size:.78rem;color:var(--muted);text-align:center;max-width:95%}
+.chat-note.warning{color:var(--warn)}
+.chat-note.end,.chat-note.action{color:var(--fg)}
+pre.handoff{margin:.2rem 0 0;padding:.3rem .5rem;text-align:left;background:var(--bg);border:1px solid var(--line);border-radius:6px;font:.75rem/1.4 var(--mono);white-space:pre-wrap;word-break:break-word}
+.chat-compose .inline{flex-wrap:wrap}
+.chat-compose .inline input{width:auto;flex:1;min-width:8rem}
+.chat-keys{display:grid;grid-template-columns:repeat(6,1fr);gap:.3rem;margin-top:.4rem}
+.chat-keys button{font-family:var(--mono)}
+li.stream{font-size:.85rem}
 @media (max-width:760px){#panels{grid-template-columns:1fr;grid-auto-flow:row}.timeline-panel,.panel[data-panel=map]{grid-column:auto;grid-row:auto}#timeline{grid-template-columns:1fr}#timeline li.http{grid-column:1}}
 `

@@ -2,7 +2,8 @@
  * The public face of a simulated call: what happened so far (events, requests, the transcript),
  * what it waits for, and the moves that take it on — for a test script, a UI or an explorer.
  */
-import type { CallEvent, CallLeg, SimulatedRequest } from './events.js'
+import { encodeBase64 } from '../../realtime/mulaw.js'
+import type { CallEvent, CallLeg, SimulatedRequest, SocketMessage } from './events.js'
 import type { CallRuntime } from './runtime.js'
 import { formatTranscript } from './transcript.js'
 import type { PendingGather } from './verbs/gather.js'
@@ -47,6 +48,14 @@ export class SimulatedCall {
   /** Every request Twilio would have made, in order: TwiML fetches and callbacks. */
   get requests(): SimulatedRequest[] {
     return this.#runtime.http.requests
+  }
+
+  /**
+   * Every WebSocket message of the call's realtime sessions (`<Connect><ConversationRelay>`,
+   * `<Connect><Stream>`), both ways, in order: what was sent as Twilio, and what the app sent.
+   */
+  get messages(): SocketMessage[] {
+    return this.#runtime.messages
   }
 
   /** The call's `CallSid`. */
@@ -141,7 +150,10 @@ export class SimulatedCall {
     return this
   }
 
-  /** The caller presses keys at the waiting `<Gather>`: `Digits` (and `FinishedOnKey`) go to its action. */
+  /**
+   * The caller presses keys at the waiting `<Gather>`: `Digits` (and `FinishedOnKey`) go to its
+   * action. In a realtime session each key is a `dtmf` message.
+   */
   press(digits: string): Promise<this> {
     return this.respond({ kind: 'press', digits })
   }
@@ -149,6 +161,33 @@ export class SimulatedCall {
   /** The caller speaks at the waiting `<Gather>`: `SpeechResult` and `Confidence` go to its action. */
   speak(text: string, confidence?: number): Promise<this> {
     return this.respond(confidence === undefined ? { kind: 'speak', text } : { kind: 'speak', text, confidence })
+  }
+
+  /**
+   * The caller says `text`: at a `<Gather>` the same as {@link speak}; in a ConversationRelay
+   * session a `prompt` (with partial prompts first when `partialPrompts` is on), and the call
+   * goes on once the app has answered.
+   */
+  say(text: string): Promise<this> {
+    return this.respond({ kind: 'speak', text })
+  }
+
+  /**
+   * The caller talks over the agent (ConversationRelay): an `interrupt` message with what the agent
+   * had said, then `text` as a prompt if given.
+   */
+  interrupt(text?: string): Promise<this> {
+    return this.respond(text === undefined ? { kind: 'interrupt' } : { kind: 'interrupt', text })
+  }
+
+  /**
+   * The caller's audio in a Media Stream, sent as 20 ms μ-law frames on the virtual clock: a WAV
+   * file's bytes (8 kHz mono, 16-bit PCM or μ-law), or a number of milliseconds of silence.
+   */
+  sendAudio(audio: Uint8Array | number): Promise<this> {
+    return this.respond(
+      typeof audio === 'number' ? { kind: 'audio', silenceMs: audio } : { kind: 'audio', wav: encodeBase64(audio) },
+    )
   }
 
   /**

@@ -8,6 +8,7 @@
 import type { BuiltinElement } from '../../node.js'
 import { type AttributeKeys, defaultOf } from '../../schema.js'
 import type { HttpMethod } from '../../voice/common.js'
+import { ConversationRelay } from '../../voice/connect.js'
 import { Conference, Dial, Number as NumberNoun } from '../../voice/dial.js'
 import { Enqueue } from '../../voice/enqueue-leave.js'
 import { Gather } from '../../voice/gather.js'
@@ -19,7 +20,20 @@ import { Say } from '../../voice/say.js'
 import { attribute, type XmlElement } from '../xml.js'
 
 /** The elements whose defaults the simulator reads, by tag. */
-const ELEMENTS = { Say, Play, Pause, Gather, Dial, Number: NumberNoun, Conference, Record, Enqueue, Reject, Pay }
+const ELEMENTS = {
+  Say,
+  Play,
+  Pause,
+  Gather,
+  Dial,
+  Number: NumberNoun,
+  Conference,
+  Record,
+  Enqueue,
+  Reject,
+  Pay,
+  ConversationRelay,
+}
 
 type Elements = typeof ELEMENTS
 /** A verb or noun whose defaults the simulator reads. */

@@ -10,6 +10,22 @@ import type { WaitingFor } from './waiting.js'
 /** Which call leg an event happened on: the caller's, or a dialed party's during call screening. */
 export type CallLeg = 'caller' | 'callee'
 
+/** The two realtime protocols of `<Connect>`: ConversationRelay and (bidirectional) Media Streams. */
+export type RealtimeProtocolName = 'conversation-relay' | 'media-stream'
+
+/** One WebSocket message of a realtime session, as `call.messages` keeps them. */
+export interface SocketMessage {
+  /** The session: `VX…` (ConversationRelay) or `MZ…` (Media Streams). */
+  readonly session: string
+  readonly protocol: RealtimeProtocolName
+  /** `to-app`: what the simulator sent as Twilio; `from-app`: what the app sent (checked, parsed). */
+  readonly direction: 'to-app' | 'from-app'
+  /** The virtual second it was sent at. */
+  readonly at: number
+  /** The message, as JSON data. */
+  readonly message: Readonly<Record<string, unknown>>
+}
+
 /** Why the simulator made a request. */
 export type RequestKind =
   | 'call'
@@ -32,6 +48,7 @@ export type RequestKind =
   | 'amd-status-callback'
   | 'conference-status-callback'
   | 'pay-status-callback'
+  | 'stream-status-callback'
 
 /** One HTTP request of the call, as Twilio would have sent it. */
 export interface SimulatedRequest {
@@ -179,6 +196,78 @@ export type CallEvent = EventPosition &
     | { readonly type: 'paid'; readonly result: string }
     | { readonly type: 'refer'; readonly target: string }
     | { readonly type: 'referred'; readonly status: string; readonly sipResponseCode?: number }
+    | {
+        /** A realtime session opened on the app's socket: `setup` or `connected` + `start` were sent. */
+        readonly type: 'session-start'
+        readonly protocol: RealtimeProtocolName
+        /** `VX…` or `MZ…`. */
+        readonly sid: string
+        readonly url: string
+        /** The `<Parameter>`s sent as `customParameters`. */
+        readonly customParameters: Readonly<Record<string, string>>
+      }
+    | {
+        /** The session ended: who ended it, and the `SessionStatus` (ConversationRelay) reported to the action. */
+        readonly type: 'session-end'
+        readonly protocol: RealtimeProtocolName
+        /** `app-end` (an `end` message), `app-close` (the app closed its socket), `caller` (a hang-up). */
+        readonly by: 'app-end' | 'app-close' | 'caller'
+        readonly seconds: number
+        readonly status?: string
+        readonly handoffData?: string
+      }
+    | {
+        /** One `text` token from the app (ConversationRelay), as it streams in. */
+        readonly type: 'relay-text'
+        readonly token: string
+        readonly last: boolean
+      }
+    | {
+        /**
+         * What the agent said in one turn: its tokens joined, once `last: true` came (`complete`), or
+         * cut short (the caller's turn, an interrupt, the session's end). `greeting`: the TwiML's
+         * `welcomeGreeting`, spoken by Twilio.
+         */
+        readonly type: 'relay-turn'
+        readonly text: string
+        readonly complete: boolean
+        readonly greeting?: boolean
+      }
+    | { readonly type: 'relay-play'; readonly source: string; readonly loop: number }
+    | { readonly type: 'relay-digits'; readonly digits: string }
+    | { readonly type: 'relay-language'; readonly ttsLanguage?: string; readonly transcriptionLanguage?: string }
+    | {
+        /** The caller talked over the agent: what had been said, and for how long (virtual ms). */
+        readonly type: 'relay-interrupt'
+        readonly utterance: string
+        readonly durationMs: number
+      }
+    | {
+        /** The caller's audio, sent as 20 ms `media` frames (Media Streams). */
+        readonly type: 'stream-audio'
+        readonly frames: number
+        readonly ms: number
+        readonly source: 'silence' | 'wav'
+      }
+    | {
+        /** Audio from the app (a `media` message): its length. */
+        readonly type: 'stream-media'
+        readonly bytes: number
+      }
+    | { readonly type: 'stream-mark'; readonly name: string }
+    | {
+        /** Twilio echoed a mark: its audio has played, or `clear` dropped it. */
+        readonly type: 'stream-mark-played'
+        readonly name: string
+        readonly cleared: boolean
+      }
+    | { readonly type: 'stream-clear'; readonly droppedMs: number }
+    | {
+        /** The app sent a message Twilio would reject: dropped, the session goes on. */
+        readonly type: 'socket-invalid'
+        readonly protocol: RealtimeProtocolName
+        readonly message: string
+      }
     | { readonly type: 'warning'; readonly message: string }
     | {
         /** The simulation failed (a route answered 500, a redirect loop, ...): `message` says why. */

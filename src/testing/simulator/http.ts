@@ -50,7 +50,8 @@ export class CallHttp {
   private sinceInput = 0
 
   constructor(
-    private readonly app: SimulatorApp,
+    /** The app under test (realtime sessions open its sockets in-process). */
+    readonly app: SimulatorApp,
     private readonly authToken: string | undefined,
     private readonly maxRequests: number,
     origin: string,

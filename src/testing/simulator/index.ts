@@ -28,8 +28,10 @@ export type {
   CallEvent,
   CallLeg,
   EventPosition,
+  RealtimeProtocolName,
   RequestKind,
   SimulatedRequest,
+  SocketMessage,
 } from './events.js'
 export { CallSimulationError } from './http.js'
 export { type CallObserver, observeCalls } from './observe.js'
@@ -47,8 +49,10 @@ export type {
   QueueScripts,
   RecordScript,
   ReferScript,
+  RelayScript,
   SimulateCallOptions,
   SimulatorApp,
+  StreamScript,
 } from './options.js'
 export { formatTranscript, notableParams, spokenText } from './transcript.js'
 export type { PendingGather } from './verbs/gather.js'
@@ -73,6 +77,7 @@ export {
   type WaitBase,
   type WaitingFor,
 } from './waiting.js'
+export type { RealtimeInput, RelayInterruptible, RelayWait, StreamWait } from './waiting-realtime.js'
 
 /**
  * Starts a scripted call: requests `options.url` as Twilio would for an incoming call and runs the

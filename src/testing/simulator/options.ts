@@ -172,6 +172,37 @@ export interface ReferScript {
   duration?: number
 }
 
+/**
+ * The caller's side of a `<Connect><ConversationRelay>` session, turn by turn. Each turn waits for
+ * the app's answer (its `text` tokens up to `last: true`) before the next.
+ */
+export interface RelayScript {
+  /**
+   * The caller's turns, in order: a string is an utterance (sent as a `prompt`, with partial
+   * prompts first when `partialPrompts` is on), or an input the session takes — `{ kind: 'press',
+   * digits }` (`dtmf`), `{ kind: 'interrupt', text? }`, `{ kind: 'advance', seconds }` (time
+   * passes before the next turn), `{ kind: 'hangup' }`.
+   */
+  turns?: readonly (string | CallInput)[]
+  /**
+   * Once the turns are used up and the session still runs, the caller hangs up. Default `false`:
+   * the call waits for the controller (`simulateCall` resolves there).
+   */
+  hangup?: boolean
+}
+
+/** The caller's side of a `<Connect><Stream>` (bidirectional Media Stream). */
+export interface StreamScript {
+  /**
+   * In order: audio (`{ kind: 'audio', silenceMs }` or `{ kind: 'audio', wav }`, a WAV file in
+   * base64), keys (`press`), time passing (`advance`: the app's audio plays and its marks come
+   * back), `hangup`.
+   */
+  turns?: readonly CallInput[]
+  /** Once the turns are used up, the caller hangs up (Twilio sends `stop`). Default `false`: wait for the controller. */
+  hangup?: boolean
+}
+
 /** Options of {@link simulateCall} and `startCall`. */
 export interface SimulateCallOptions {
   /** The voice URL of the called number: a path (`/voice`) on `baseUrl`, or an absolute URL. */
@@ -218,6 +249,24 @@ export interface SimulateCallOptions {
   pay?: PayScript | ((index: number) => Eventually<PayScript | undefined>)
   /** `<Refer>` outcomes: one for every Refer, or a function of its target. Default: the target takes the call. */
   refer?: ReferScript | ((target: string) => Eventually<ReferScript | undefined>)
+  /**
+   * The caller in each `<Connect><ConversationRelay>` session: one script for every session, or a
+   * function of the count (from 0). Unscripted, the session waits for the controller's turns.
+   */
+  relay?: RelayScript | ((index: number) => Eventually<RelayScript | undefined>)
+  /** The caller in each `<Connect><Stream>`: one script for every stream, or a function of the count. */
+  stream?: StreamScript | ((index: number) => Eventually<StreamScript | undefined>)
+  /**
+   * Apps that serve `<ConversationRelay url>` / `<Stream url>` sockets on other hosts, by origin
+   * (`wss://media.example.com`). The app under test serves those on its own origin; any other is
+   * not opened (a warning), and the session is taken to end at once.
+   */
+  socketApps?: { readonly [origin: string]: SimulatorApp }
+  /**
+   * Real milliseconds the simulator waits for an app's socket to answer a prompt, or to finish a
+   * turn it began (`last: true`), before it goes on with a warning — never a hang. Default 2000.
+   */
+  socketTimeoutMs?: number
   /**
    * Decides any wait the scripts above leave open — the one place an explorer or a UI can answer
    * every wait (a Promise may settle later). Return `undefined` to leave it to the script defaults

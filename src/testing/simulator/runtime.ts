@@ -9,7 +9,7 @@ import type { HttpMethod } from '../../voice/common.js'
 import type { CallStatus } from '../../webhook/params.js'
 import type { XmlElement } from '../xml.js'
 import { VirtualClock } from './clock.js'
-import type { CallEvent, CallLeg, EventPosition, RequestKind, SimulatedRequest } from './events.js'
+import type { CallEvent, CallLeg, EventPosition, RequestKind, SimulatedRequest, SocketMessage } from './events.js'
 import { CallHttp, CallSimulationError, isCallback } from './http.js'
 import type { SimulateCallOptions, SimulatorApp } from './options.js'
 import { CONTEXTS, type RunContext, VERBS } from './verbs/table.js'
@@ -68,6 +68,8 @@ export interface VerbContext {
 /** Runs one simulated call. {@link SimulatedCall} is its public face. */
 export class CallRuntime {
   readonly events: CallEvent[] = []
+  /** Every WebSocket message of the call's realtime sessions, both ways, in order. */
+  readonly messages: SocketMessage[] = []
   readonly clock: VirtualClock
   readonly http: CallHttp
   readonly caller: Leg

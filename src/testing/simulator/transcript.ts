@@ -54,6 +54,8 @@ const QUIET_PARAMS = new Set([
   'MaxQueueSize',
   'CallbackSource',
   'Timestamp',
+  'SessionId',
+  'StreamSid',
 ])
 
 function quote(value: string): string {
@@ -184,8 +186,48 @@ function describe(event: CallEvent, hidden: ReadonlySet<string>): string | undef
       return `Refer ${event.target}`
     case 'referred':
       return `Refer ended: ${event.status}${event.sipResponseCode === undefined ? '' : ` (SIP ${event.sipResponseCode})`}`
+    case 'session-start': {
+      const parameters = Object.entries(event.customParameters).map(([name, value]) => `${name}=${quote(value)}`)
+      const what =
+        event.protocol === 'conversation-relay' ? 'ConversationRelay session started' : 'Media stream started'
+      return parameters.length === 0 ? what : `${what} (${parameters.join(', ')})`
+    }
+    case 'relay-turn':
+      return `Agent says ${JSON.stringify(event.text)}${event.greeting ? ' (welcome greeting)' : ''}${event.complete ? '' : ' (cut short)'}`
+    case 'relay-play':
+      return `Agent plays ${event.source}${times(event.loop)}`
+    case 'relay-digits':
+      return `Agent sends digits ${event.digits}`
+    case 'relay-language': {
+      const parts = []
+      if (event.ttsLanguage !== undefined) parts.push(`speech ${event.ttsLanguage}`)
+      if (event.transcriptionLanguage !== undefined) parts.push(`transcription ${event.transcriptionLanguage}`)
+      return `Agent switches language: ${parts.join(', ')}`
+    }
+    case 'relay-interrupt':
+      return `Caller interrupts the agent after ${JSON.stringify(event.utterance)}`
+    case 'stream-audio':
+      return `Caller sends ${event.ms} ms of ${event.source === 'wav' ? 'audio' : 'silence'} (${event.frames} frame${event.frames === 1 ? '' : 's'})`
+    case 'stream-media':
+    case 'stream-mark':
+    case 'stream-mark-played':
+    case 'stream-clear':
+      return streamSummary([event])
+    case 'socket-invalid':
+      return `! the app sent a message Twilio would reject: ${event.message}`
+    case 'session-end':
+      switch (event.by) {
+        case 'app-end':
+          return `Session ended by the app${event.handoffData === undefined ? '' : `, handoff ${event.handoffData}`}`
+        case 'app-close':
+          return 'Session ended: the app closed its socket'
+        case 'caller':
+          return 'Session ended: the caller hung up'
+      }
+      break
     case 'waiting':
     case 'callback':
+    case 'relay-text':
       return undefined
     case 'error':
       return `! simulation failed: ${event.message}`
@@ -196,13 +238,61 @@ function describe(event: CallEvent, hidden: ReadonlySet<string>): string | undef
   }
 }
 
+/** Names in a transcript line: all of a few, else the first two, the last and the count. */
+function names(list: readonly string[]): string {
+  return list.length <= 4 ? list.join(', ') : `${list[0]}, ${list[1]} … ${list[list.length - 1]} (${list.length})`
+}
+
+const STREAM_APP = new Set<CallEvent['type']>(['stream-media', 'stream-mark', 'stream-mark-played', 'stream-clear'])
+type StreamAppEvent = Extract<
+  CallEvent,
+  { type: 'stream-media' | 'stream-mark' | 'stream-mark-played' | 'stream-clear' }
+>
+
 /**
- * The transcript: one line per event, indented by depth. `hidden` names parameters left out of
- * request lines (the call-level parameters, which every request repeats).
+ * One line for a run of the app's Media Streams traffic (audio frames, marks, their echoes, clears),
+ * which comes a frame at a time: `App sends 50 audio messages (1000 ms), marks echo-1, echo-2 … echo-50 (50); marks played: …`.
+ */
+function streamSummary(run: readonly StreamAppEvent[]): string {
+  const media = run.filter((e) => e.type === 'stream-media')
+  const marks = run.flatMap((e) => (e.type === 'stream-mark' ? [e.name] : []))
+  const clears = run.filter((e) => e.type === 'stream-clear').length
+  const played = run.flatMap((e) => (e.type === 'stream-mark-played' && !e.cleared ? [e.name] : []))
+  const cleared = run.flatMap((e) => (e.type === 'stream-mark-played' && e.cleared ? [e.name] : []))
+  const sent: string[] = []
+  if (media.length > 0) {
+    const bytes = media.reduce((sum, e) => sum + e.bytes, 0)
+    sent.push(`${media.length} audio message${media.length === 1 ? '' : 's'} (${Math.round(bytes / 8)} ms)`)
+  }
+  if (marks.length > 0) sent.push(`${marks.length === 1 ? 'mark' : 'marks'} ${names(marks)}`)
+  if (clears > 0) sent.push(clears === 1 ? 'clear' : `clear ×${clears}`)
+  const parts = sent.length === 0 ? [] : [`App sends ${sent.join(', ')}`]
+  if (played.length > 0) parts.push(`${parts.length === 0 ? 'Marks' : 'marks'} played: ${names(played)}`)
+  if (cleared.length > 0) parts.push(`${parts.length === 0 ? 'Marks' : 'marks'} cleared: ${names(cleared)}`)
+  return parts.join('; ')
+}
+
+/**
+ * The transcript: one line per event, indented by depth (a run of Media Streams traffic from the
+ * app is one line). `hidden` names parameters left out of request lines (the call-level
+ * parameters, which every request repeats).
  */
 export function formatTranscript(events: readonly CallEvent[], hidden: ReadonlySet<string> = new Set()): string {
   const lines: string[] = []
-  for (const event of events) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!
+    if (STREAM_APP.has(event.type)) {
+      const run: StreamAppEvent[] = []
+      for (; index < events.length; index++) {
+        const next = events[index]!
+        if (next.type === 'waiting') continue
+        if (!STREAM_APP.has(next.type) || next.depth !== event.depth) break
+        run.push(next as StreamAppEvent)
+      }
+      index--
+      lines.push('  '.repeat(event.depth) + streamSummary(run))
+      continue
+    }
     const line = describe(event, hidden)
     if (line !== undefined) lines.push('  '.repeat(event.depth) + line)
   }

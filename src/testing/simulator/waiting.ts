@@ -5,6 +5,13 @@
  */
 import type { HttpMethod } from '../../voice/common.js'
 import type { CallLeg } from './events.js'
+import {
+  describeRealtimeWait,
+  type RealtimeInput,
+  type RelayWait,
+  realtimeChoices,
+  type StreamWait,
+} from './waiting-realtime.js'
 
 /** What every wait says about itself. */
 export interface WaitBase {
@@ -167,6 +174,8 @@ export type WaitingFor =
   | ConferenceWait
   | PayWait
   | ReferWait
+  | RelayWait
+  | StreamWait
 
 /** `AnsweredBy` values of answering machine detection. */
 export type AnsweredBy =
@@ -196,9 +205,12 @@ export type ReferStatus = 'in-progress' | 'busy' | 'no-answer' | 'canceled' | 'f
  * `hangup` and `advance` every one.
  */
 export type CallInput =
-  /** Keys at a Gather (the last may be a `finishOnKey`), the key that ends a Record, `*` to leave a Dial. */
+  /**
+   * Keys at a Gather (the last may be a `finishOnKey`), the key that ends a Record, `*` to leave a
+   * Dial; in a realtime session, one `dtmf` message per key.
+   */
   | { readonly kind: 'press'; readonly digits: string }
-  /** Speech at a Gather. `confidence` default 0.9. */
+  /** Speech at a Gather (`confidence` default 0.9); in a ConversationRelay session, a `prompt`. */
   | { readonly kind: 'speak'; readonly text: string; readonly confidence?: number }
   /** Nothing: a Gather's or a Record's timeout passes. */
   | { readonly kind: 'silence' }
@@ -242,6 +254,7 @@ export type CallInput =
       readonly sipResponseCode?: number
       readonly notifySipResponseCode?: number
     }
+  | RealtimeInput
 
 /** The keys a caller can press. */
 export const DTMF_KEYS = '1234567890*#'
@@ -316,6 +329,10 @@ export function inputChoices(waiting: WaitingFor): CallInput[] {
       choices.push({ kind: 'refer', status: 'busy' })
       choices.push({ kind: 'refer', status: 'failed' })
       break
+    case 'relay':
+    case 'stream':
+      choices.push(...realtimeChoices(waiting))
+      break
   }
   choices.push({ kind: 'hangup' })
   return choices
@@ -342,5 +359,8 @@ export function describeWait(waiting: WaitingFor): string {
       return 'waiting: collecting payment'
     case 'refer':
       return `waiting: transferring to ${waiting.target}`
+    case 'relay':
+    case 'stream':
+      return describeRealtimeWait(waiting)
   }
 }
