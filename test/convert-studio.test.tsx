@@ -6,15 +6,21 @@
  * to, and the caller hears what the widgets say. Random callers are checked against a reference walk of
  * the flow JSON (test/support/studio-walk.ts).
  *
- * `modules` holds every generated app (formatted as the CLI prints it): a `twiml-jsx lint` check for dead
- * links belongs beside the type check below, over the same files.
+ * `modules` holds every generated app (formatted as the CLI prints it): the type check and the lint
+ * check (`twiml-jsx lint`'s explorer and rules, no dead link) run over the same files.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import type { Hono } from 'hono'
 import { convertStudio } from 'twiml-jsx/convert'
-import { type SimulateCallOptions, type SimulatedCall, simulateCall } from 'twiml-jsx/testing'
+import {
+  exploreCalls,
+  lintCallMap,
+  type SimulateCallOptions,
+  type SimulatedCall,
+  simulateCall,
+} from 'twiml-jsx/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ConvertedModules } from './support/converted.js'
 import { type CallerInput, LOOP, type WalkScript, walkFlow } from './support/studio-walk.js'
@@ -95,6 +101,20 @@ describe('Studio flows from public repositories', () => {
     expect(output).toBe('')
     expect(ok).toBe(true)
   }, 120_000)
+
+  // What `twiml-jsx lint` does to a module: explore every path from the voice URL, then the rules.
+  // HTTP widgets get a 200 answer, so every transition the flow can take is reachable.
+  test.each(index.map((f) => f.file))('lint finds no dead link in the app made from %s', async (file) => {
+    const mod = await modules.import<StudioModule>(file.replace(/\.json$/, '.tsx'))
+    const app = mod.createApp({
+      authToken: TOKEN,
+      fetch: async () => new Response('{"ok":true}', { status: 200 }),
+      sendMessage: async () => {},
+    })
+    const map = await exploreCalls(app, { entry: '/', authToken: TOKEN })
+    expect(map.nodes.filter((n) => n.kind === 'route').length).toBeGreaterThan(1)
+    expect(lintCallMap(map).filter((f) => f.rule === 'dead-link')).toEqual([])
+  }, 60_000)
 })
 
 describe('business-hours-ivr: a Run Function decides, then connect or voicemail', () => {
