@@ -104,17 +104,21 @@ describe('Studio flows from public repositories', () => {
 
   // What `twiml-jsx lint` does to a module: explore every path from the voice URL, then the rules.
   // HTTP widgets get a 200 answer, so every transition the flow can take is reachable.
-  test.each(index.map((f) => f.file))('lint finds no dead link in the app made from %s', async (file) => {
-    const mod = await modules.import<StudioModule>(file.replace(/\.json$/, '.tsx'))
-    const app = mod.createApp({
-      authToken: TOKEN,
-      fetch: async () => new Response('{"ok":true}', { status: 200 }),
-      sendMessage: async () => {},
-    })
-    const map = await exploreCalls(app, { entry: '/', authToken: TOKEN })
-    expect(map.nodes.filter((n) => n.kind === 'route').length).toBeGreaterThan(1)
-    expect(lintCallMap(map).filter((f) => f.rule === 'dead-link')).toEqual([])
-  }, 60_000)
+  test.each(index.map((f) => f.file))(
+    'lint finds no dead link in the app made from %s',
+    async (file) => {
+      const mod = await modules.import<StudioModule>(file.replace(/\.json$/, '.tsx'))
+      const app = mod.createApp({
+        authToken: TOKEN,
+        fetch: async () => new Response('{"ok":true}', { status: 200 }),
+        sendMessage: async () => {},
+      })
+      const map = await exploreCalls(app, { entry: '/', authToken: TOKEN })
+      expect(map.nodes.filter((n) => n.kind === 'route').length).toBeGreaterThan(1)
+      expect(lintCallMap(map).filter((f) => f.rule === 'dead-link')).toEqual([])
+    },
+    60_000,
+  )
 })
 
 describe('business-hours-ivr: a Run Function decides, then connect or voicemail', () => {
