@@ -6,13 +6,13 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { GREETING, HOURS, MENU } from '../../examples/agent.js'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { type CallInput, prettyXml, simulateCall } from '../../src/testing/index.js'
-import { launchChromium } from '../support/browser.js'
-import { type DevServer, REPO, runVitest, startDevScript } from '../support/processes.js'
+import { type OpenConsole, openConsole } from '../support/browser.js'
+import { REPO, runVitest } from '../support/processes.js'
 
 /** Waits for the page (CI machines are slow): expect.poll with a generous timeout. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 })
@@ -20,49 +20,36 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_
 const SCRATCH = `test/dev/.tmp-browser-${process.pid}`
 const SUPPORT = 'Our support team is busy. Please leave a message.'
 
-let server: DevServer
-let browser: Browser
-let context: BrowserContext
+let console_: OpenConsole
 let page: Page
-/** Requests the page made to anywhere but the console. */
-const outside: string[] = []
-const errors: string[] = []
+let outside: string[]
+let errors: string[]
 
 beforeAll(async () => {
   mkdirSync(join(REPO, SCRATCH), { recursive: true })
-  ;[server, browser] = await Promise.all([startDevScript(['--port', '0']), launchChromium()])
-  context = await browser.newContext({
-    viewport: { width: 1100, height: 760 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-    acceptDownloads: true,
-  })
-  // No network: whatever is not the console is refused, and noted.
-  await context.route('**/*', (route) => {
-    const url = route.request().url()
-    if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue()
-    outside.push(url)
-    return route.abort()
-  })
-  // Headless Chromium has no voices: note what the page asks it to say.
-  await context.addInitScript(() => {
-    const spoken: { text: string; lang: string }[] = []
-    Object.assign(window, { spoken })
-    const synth = window.speechSynthesis
-    const speak = synth.speak.bind(synth)
-    synth.speak = (utterance) => {
-      spoken.push({ text: utterance.text, lang: utterance.lang })
-      speak(utterance)
-    }
-  })
-  page = await context.newPage()
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(server.url)
-  await page.getByText(/^\d+ routes · requests signed with/).waitFor()
+  console_ = await openConsole(
+    {
+      viewport: { width: 1100, height: 760 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+      acceptDownloads: true,
+    },
+    // Headless Chromium has no voices: note what the page asks it to say.
+    () => {
+      const spoken: { text: string; lang: string }[] = []
+      Object.assign(window, { spoken })
+      const synth = window.speechSynthesis
+      const speak = synth.speak.bind(synth)
+      synth.speak = (utterance) => {
+        spoken.push({ text: utterance.text, lang: utterance.lang })
+        speak(utterance)
+      }
+    },
+  )
+  ;({ page, outside, errors } = console_)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await server?.stop()).toBe(0)
+  expect(await console_?.close()).toBe(0)
   rmSync(join(REPO, SCRATCH), { recursive: true, force: true })
 })
 
@@ -70,7 +57,6 @@ function spoken(): Promise<{ text: string; lang: string }[]> {
   return page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice())
 }
 
-/** The page from its top, for the README (docs/). */
 /**
  * Takes the picture README shows. It is written to docs/ only by `npm run screenshots`
  * (TWIML_JSX_SCREENSHOTS=1): PNG bytes differ between Chromium builds, so a plain test run must not

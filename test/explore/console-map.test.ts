@@ -4,39 +4,25 @@
  * finds, and a click (or Enter) on a box places a call that goes there and then waits for the person.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { exploreCalls, toMermaid } from '../../src/testing/index.js'
-import { launchChromium } from '../support/browser.js'
-import { type DevServer, REPO, startDevScript } from '../support/processes.js'
+import { type OpenConsole, openConsole } from '../support/browser.js'
+import { REPO } from '../support/processes.js'
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 50 })
 
-let server: DevServer
-let browser: Browser
+let console_: OpenConsole
 let page: Page
-const outside: string[] = []
-const errors: string[] = []
 
 beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startDevScript(['--port', '0']), launchChromium()])
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  await context.route('**/*', (route) => {
-    const url = route.request().url()
-    if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue()
-    outside.push(url)
-    return route.abort()
-  })
-  page = await context.newPage()
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(server.url)
-  await page.getByText(/^\d+ routes · requests signed with/).waitFor()
+  console_ = await openConsole({ viewport: { width: 1280, height: 900 } })
+  page = console_.page
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await server?.stop()).toBe(0)
+  expect(await console_?.close()).toBe(0)
 })
 
 const map = () => page.getByRole('group', { name: 'Call-flow map from /ivr' })
@@ -82,6 +68,6 @@ test('Enter on a focused box does the same: the opening hours, to the end of the
   await poll(() => page.getByRole('log').locator('li[data-type="say"] .text').last().textContent()).toBe(
     'We are open Monday to Friday, nine to five.',
   )
-  expect(outside).toEqual([])
-  expect(errors).toEqual([])
+  expect(console_.outside).toEqual([])
+  expect(console_.errors).toEqual([])
 }, 60_000)
