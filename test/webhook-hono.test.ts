@@ -159,6 +159,29 @@ describe('a genuine request', () => {
     expect(await response.json()).toEqual({ first: '9', all: ['9', '1', '9'], names: ['CallSid', 'Digits', 'From'] })
   })
 
+  test('params inherit nothing: toString, constructor and __proto__ are parameters like any other', async () => {
+    const app = new Hono()
+    app.post('/voice', twilioWebhook({ authToken: TOKEN }), (c) => {
+      const { params } = c.get('twilio') as { params: Record<string, unknown> }
+      return c.json({
+        inherited: ['toString', 'hasOwnProperty', 'valueOf'].map((name) => name in params),
+        own: Object.keys(params),
+        proto: Object.getOwnPropertyDescriptor(params, '__proto__')?.value,
+        constructor: params.constructor,
+      })
+    })
+    const response = await app.request(
+      // A computed key makes __proto__ an own property of the literal (a plain one would set its prototype).
+      twilioForm('http://localhost/voice', { CallSid: 'CA1', ['__proto__']: 'p', constructor: 'c' }),
+    )
+    expect(await response.json()).toEqual({
+      inherited: [false, false, false],
+      own: ['CallSid', '__proto__', 'constructor'],
+      proto: 'p',
+      constructor: 'c',
+    })
+  })
+
   test('a URL signed with the default port matches the request without it', async () => {
     const signed = twilioForm('http://localhost:80/voice', CALL)
     const response = await voiceApp().request(new Request('http://localhost/voice', signed))

@@ -140,8 +140,18 @@ interface MediaType {
   readonly charset: string | undefined
 }
 
+// A server sees the same Content-Type (and URL) on every webhook: the last one's parse is kept.
+let lastMediaType: { header: string; type: MediaType } | undefined
+
 function mediaTypeOf(header: string | null): MediaType | undefined {
   if (header === null) return undefined
+  if (lastMediaType?.header === header) return lastMediaType.type
+  const type = parseMediaType(header)
+  lastMediaType = { header, type }
+  return type
+}
+
+function parseMediaType(header: string): MediaType {
   const [essence = '', ...parameters] = header.split(';')
   let charset: string | undefined
   for (const parameter of parameters) {
@@ -209,15 +219,32 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+// Parameters inherit nothing (a form may send `constructor` or `__proto__`), but an object made by
+// Object.create(null) keeps its properties in dictionary mode, several µs per webhook: an object
+// whose prototype is an empty object with no prototype of its own inherits nothing and stays fast.
+const NO_INHERITED_PROPERTIES: object = Object.freeze(Object.create(null))
+
 function firstValues(pairs: readonly (readonly [string, string])[]): WebhookParams {
-  const params: Record<string, string> = Object.create(null)
+  const params: Record<string, string> = Object.create(NO_INHERITED_PROPERTIES)
   // In the order received; a repeated name keeps its first value (values are never undefined).
   for (const [name, value] of pairs) if (params[name] === undefined) params[name] = value
   return params
 }
 
-/** The query parameters of `url` as pairs, or `undefined` if `url` is not a URL. */
+let lastQuery: { url: string; pairs: [string, string][] } | undefined
+
+/**
+ * The query parameters of `url` as pairs, or `undefined` if `url` is not a URL. The pairs of the
+ * last URL are kept (they are only read, never changed).
+ */
 function queryPairs(url: string): [string, string][] | undefined {
+  if (lastQuery?.url === url) return lastQuery.pairs
+  const pairs = parseQuery(url)
+  if (pairs !== undefined) lastQuery = { url, pairs }
+  return pairs
+}
+
+function parseQuery(url: string): [string, string][] | undefined {
   try {
     const parsed = new URL(url)
     return parsed.search === '' ? [] : [...parsed.searchParams]
@@ -226,10 +253,7 @@ function queryPairs(url: string): [string, string][] | undefined {
   }
 }
 
-async function secretFor(
-  request: Request,
-  options: VerifyRequestOptions,
-): Promise<{ secret: string; algorithm: SignatureAlgorithm; keyId: string | undefined } | VerifyResult<never>> {
+async function secretFor(request: Request, options: VerifyRequestOptions): Promise<Signer | VerifyResult<never>> {
   const settingsHeader = request.headers.get(SIGNATURE_SETTINGS_HEADER)
   if (!settingsHeader) {
     if (!options.authToken) return reject(500, 'no-auth-token', 'Twilio auth token is not configured')
@@ -244,6 +268,56 @@ async function secretFor(
   const secret = typeof lookup === 'function' ? await lookup(settings.keyId) : lookup
   if (!secret) return reject(403, 'no-shared-key', 'No shared key secret for this request')
   return { secret, algorithm, keyId: settings.keyId }
+}
+
+type Signer = { secret: string; algorithm: SignatureAlgorithm; keyId: string | undefined }
+
+// The two outcomes are module functions, not closures made on every request: a webhook server
+// calls this thousands of times a second.
+async function invalidSignature(
+  request: Request,
+  options: VerifyRequestOptions,
+  signer: Signer,
+  signature: string,
+  url: string,
+  params: readonly (readonly [string, string])[],
+): Promise<Rejection> {
+  const hint = options.diagnose
+    ? await options.diagnose({
+        secret: signer.secret,
+        hash: signer.algorithm === 'HMAC_SHA256' ? 'SHA-256' : 'SHA-1',
+        signature,
+        url,
+        params,
+        headers: request.headers,
+      })
+    : undefined
+  return reject(403, 'invalid-signature', INVALID, hint)
+}
+
+function verifiedWebhook<P extends object>(
+  source: WebhookSource,
+  pairs: [string, string][],
+  url: string,
+  signer: Signer,
+  body?: string,
+  json?: unknown,
+): VerifiedWebhook<P> {
+  let allParams: URLSearchParams | undefined
+  return {
+    params: firstValues(pairs) as P,
+    // Built on first use: most handlers read `params` only.
+    get allParams() {
+      allParams ??= new URLSearchParams(pairs)
+      return allParams
+    },
+    source,
+    url,
+    body,
+    json,
+    algorithm: signer.algorithm,
+    keyId: signer.keyId,
+  }
 }
 
 /**
@@ -269,44 +343,10 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   const query = queryPairs(url)
   if (query === undefined) return reject(500, 'invalid-url', 'The public URL of this webhook is not a valid URL')
   const validation = { algorithm: signer.algorithm }
-  const invalid = async (params: readonly (readonly [string, string])[]): Promise<Rejection> => {
-    const hint = options.diagnose
-      ? await options.diagnose({
-          secret: signer.secret,
-          hash: signer.algorithm === 'HMAC_SHA256' ? 'SHA-256' : 'SHA-1',
-          signature,
-          url,
-          params,
-          headers: request.headers,
-        })
-      : undefined
-    return reject(403, 'invalid-signature', INVALID, hint)
-  }
-  const verified = (
-    source: WebhookSource,
-    pairs: [string, string][],
-    extra: { body?: string; json?: unknown } = {},
-  ): VerifiedWebhook<P> => {
-    let allParams: URLSearchParams | undefined
-    return {
-      params: firstValues(pairs) as P,
-      // Built on first use: most handlers read `params` only.
-      get allParams() {
-        allParams ??= new URLSearchParams(pairs)
-        return allParams
-      },
-      source,
-      url,
-      body: extra.body,
-      json: extra.json,
-      algorithm: signer.algorithm,
-      keyId: signer.keyId,
-    }
-  }
-
   if (request.method === 'GET' || request.method === 'HEAD') {
-    if (!(await validateRequest(signer.secret, signature, url, {}, validation))) return invalid([])
-    return { ok: true, webhook: verified('query', query), rawBody: undefined }
+    if (!(await validateRequest(signer.secret, signature, url, {}, validation)))
+      return invalidSignature(request, options, signer, signature, url, [])
+    return { ok: true, webhook: verifiedWebhook<P>('query', query, url, signer), rawBody: undefined }
   }
 
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -339,7 +379,7 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
     const urlSigned = await validateRequest(signer.secret, signature, url, {}, validation)
     const expectedHash = query.find(([name]) => name === 'bodySHA256')?.[1] ?? ''
     const bodyMatches = timingSafeEqual(expectedHash, await bodySha256(read.bytes))
-    if (!urlSigned) return invalid([])
+    if (!urlSigned) return invalidSignature(request, options, signer, signature, url, [])
     if (!bodyMatches) {
       const hint: SignatureHint = {
         kind: 'body',
@@ -349,7 +389,7 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
       }
       return reject(403, 'invalid-signature', INVALID, options.diagnose ? hint : undefined)
     }
-    return { ok: true, webhook: verified('body', query, { body: text, json }), rawBody: read.bytes }
+    return { ok: true, webhook: verifiedWebhook<P>('body', query, url, signer, text, json), rawBody: read.bytes }
   }
 
   // Twilio posts forms; anything else without a bodySHA256 cannot be checked against a signature.
@@ -359,6 +399,7 @@ export async function verifyTwilioRequest<P extends object = WebhookParams>(
   }
   const pairs = parseForm(text)
   if (pairs === undefined) return reject(400, 'malformed-request', 'Malformed form body')
-  if (!(await validateRequest(signer.secret, signature, url, pairs, validation))) return invalid(pairs)
-  return { ok: true, webhook: verified('form', pairs), rawBody: read.bytes }
+  if (!(await validateRequest(signer.secret, signature, url, pairs, validation)))
+    return invalidSignature(request, options, signer, signature, url, pairs)
+  return { ok: true, webhook: verifiedWebhook<P>('form', pairs, url, signer), rawBody: read.bytes }
 }
