@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { GREETING, HOURS, MENU } from '../../examples/agent.js'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { type CallInput, prettyXml, simulateCall } from '../../src/testing/index.js'
-import { type OpenConsole, openConsole } from '../support/browser.js'
+import { docsScreenshot, type OpenConsole, openConsole } from '../support/browser.js'
 import { REPO, runVitest } from '../support/processes.js'
 
 /** Waits for the page (CI machines are slow): expect.poll with a generous timeout. */
@@ -57,19 +57,10 @@ function spoken(): Promise<{ text: string; lang: string }[]> {
   return page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice())
 }
 
-/**
- * Takes the picture README shows. It is written to docs/ only by `npm run screenshots`
- * (TWIML_JSX_SCREENSHOTS=1): PNG bytes differ between Chromium builds, so a plain test run must not
- * leave the work tree changed. Either way the page is painted and must give a PNG.
- */
+/** The page from its top, as README shows it (see docsScreenshot). */
 async function screenshot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0))
-  const write = process.env.TWIML_JSX_SCREENSHOTS === '1'
-  const png = await page.screenshot({
-    ...(write ? { path: join(REPO, 'docs', name) } : {}),
-    animations: 'disabled',
-    caret: 'hide',
-  })
+  const png = await docsScreenshot(page, name)
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 }
 

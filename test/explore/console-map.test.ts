@@ -3,13 +3,11 @@
  * playwright-core) against `npm run dev` as a real process: the panel draws the map the explorer
  * finds, and a click (or Enter) on a box places a call that goes there and then waits for the person.
  */
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN, app as exampleApp } from '../../examples/app.js'
 import { exploreCalls, toMermaid } from '../../src/testing/index.js'
-import { type OpenConsole, openConsole } from '../support/browser.js'
-import { REPO } from '../support/processes.js'
+import { docsScreenshot, type OpenConsole, openConsole } from '../support/browser.js'
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 50 })
 
@@ -45,7 +43,8 @@ test('the panel draws every node and edge of the map the explorer finds from the
   await poll(() => panel.getByRole('status').textContent()).toBe(
     `${expected.nodes.length} nodes from /ivr. Click a box to place a call that goes there.`,
   )
-  await panel.screenshot({ path: join(REPO, 'docs', 'console-map.png'), animations: 'disabled', caret: 'hide' })
+  const png = await docsScreenshot(panel, 'console-map.png')
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 }, 60_000)
 
 test('clicking the Record places a call along its path: it waits at the voicemail, and goes on from there', async () => {

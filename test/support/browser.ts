@@ -4,8 +4,16 @@
  * how to install it; they never skip. `openConsole` is the console's page, served and opened.
  */
 import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
-import { type DevServer, startDevScript } from './processes.js'
+import { join } from 'node:path'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core'
+import { type DevServer, REPO, startDevScript } from './processes.js'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -76,4 +84,18 @@ export async function openConsole(options: BrowserContextOptions, init?: () => v
       return server.stop()
     },
   }
+}
+
+/**
+ * Paints a picture README shows (a page or a part of it) and returns the PNG. It is written to docs/
+ * only by `npm run screenshots` (TWIML_JSX_SCREENSHOTS=1): PNG bytes differ between Chromium builds,
+ * so a plain test run must leave the work tree unchanged.
+ */
+export async function docsScreenshot(target: Page | Locator, name: string): Promise<Buffer> {
+  const write = process.env.TWIML_JSX_SCREENSHOTS === '1'
+  return target.screenshot({
+    ...(write ? { path: join(REPO, 'docs', name) } : {}),
+    animations: 'disabled',
+    caret: 'hide',
+  })
 }
