@@ -33,21 +33,16 @@
  * Blocks are compiled in memory (nothing is written to the repository); blocks that run are
  * bundled with esbuild, with the sources, into a temporary file and imported.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build, type Plugin } from 'esbuild'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { DOCUMENTS, fencesOf, mentionsDocsTest, NO_RUN } from './support/markdown.js'
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-]
 /** The token requests are signed with, also set as TWILIO_AUTH_TOKEN while blocks run. */
 const TOKEN = 'docs-code-blocks-test-token'
 /** What an incoming call posts (values made up, shapes real). */
@@ -60,7 +55,6 @@ const CALL = {
   Direction: 'inbound',
   ApiVersion: '2010-04-01',
 }
-const NO_RUN = /^<!--\s*docs-test:\s*no-run\s*:\s*(\S.*?)\s*-->$/
 
 interface Block {
   /** `README.md:42` (the line of the opening fence). */
@@ -78,38 +72,6 @@ interface Block {
   readonly noRun: string | undefined
   /** The next fenced block, when it is ```xml: its info string (after `xml`) and its text. */
   readonly xml: { readonly info: string; readonly text: string; readonly where: string } | undefined
-}
-
-interface Fence {
-  readonly language: string
-  readonly info: string
-  readonly text: string
-  readonly line: number
-  readonly before: string | undefined
-}
-
-function fencesOf(markdown: string): Fence[] {
-  const lines = markdown.split('\n')
-  const fences: Fence[] = []
-  for (let index = 0; index < lines.length; index++) {
-    const open = /^(\s*)```(\S*)\s*(.*)$/.exec(lines[index]!)
-    if (!open) continue
-    const indent = open[1]!.length
-    const body: string[] = []
-    let end = index + 1
-    while (end < lines.length && !/^\s*```\s*$/.test(lines[end]!)) body.push(lines[end++]!.slice(indent))
-    let previous = index - 1
-    while (previous >= 0 && lines[previous]!.trim() === '') previous--
-    fences.push({
-      language: open[2]!,
-      info: open[3]!.trim(),
-      text: body.join('\n'),
-      line: index + 1,
-      before: previous >= 0 ? lines[previous]!.trim() : undefined,
-    })
-    index = end
-  }
-  return fences
 }
 
 function blocksOf(document: string): { blocks: Block[]; problems: string[] } {
@@ -136,7 +98,7 @@ function blocksOf(document: string): { blocks: Block[]; problems: string[] } {
     }
     const next = fences[index + 1]
     const noRun = fence.before === undefined ? undefined : NO_RUN.exec(fence.before)?.[1]
-    if (fence.before?.startsWith('<!--') && fence.before.includes('docs-test') && noRun === undefined) {
+    if (mentionsDocsTest(fence.before) && noRun === undefined) {
       problems.push(`${where}: write the opt-out as <!-- docs-test: no-run: <why it cannot run> -->`)
     }
     blocks.push({
