@@ -19,6 +19,7 @@ import type { EventPosition } from '../events.js'
 import type { ConferenceParticipantScript, ConferenceScript } from '../options.js'
 import type { CallRuntime, Doc, Leg, Step } from '../runtime.js'
 import type { ConferenceParticipant } from '../waiting.js'
+import { afterDial } from './dial-action.js'
 
 interface Member extends ConferenceParticipant {
   readonly callSid: string
@@ -258,16 +259,5 @@ export async function conferenceDial(
   }
 
   const params = { DialCallStatus: 'answered' }
-  const action = attribute(dial, 'action')
-  const url = action === undefined ? undefined : call.http.absolute(action, doc.url, '<Dial action>')
-  const method = methodOf(attribute(dial, 'method'))
-  if (hungUp) {
-    if (url !== undefined) {
-      leg.status = 'completed'
-      await call.request(leg, 'dial-action', method, url, { ...call.params(leg), ...params })
-    }
-    return { kind: 'ended', reason: 'caller hung up' }
-  }
-  if (url === undefined) return { kind: 'next' }
-  return { kind: 'goto', request: 'dial-action', method, url, params }
+  return afterDial(call, leg, doc, dial, params, hungUp)
 }

@@ -11,12 +11,13 @@
  */
 import type { DialCallStatus } from '../../../webhook/params.js'
 import { attribute, childElements, type XmlElement } from '../../xml.js'
-import { booleanOr, integerOr, methodOf, SIMULATED } from '../defaults.js'
+import { booleanOr, integerOr, SIMULATED } from '../defaults.js'
 import type { EventPosition } from '../events.js'
 import type { CallRuntime, Doc, Step, VerbContext } from '../runtime.js'
 import type { AnsweredBy } from '../waiting.js'
 import { converse } from './bridge.js'
 import { conferenceDial } from './conference.js'
+import { afterDial } from './dial-action.js'
 import { answered } from './dial-answer.js'
 import {
   describeParty,
@@ -281,17 +282,5 @@ export async function dialVerb({ call, leg, doc, at }: VerbContext, verb: XmlEle
   }
   Object.assign(params, recorded)
 
-  const action = attribute(verb, 'action')
-  const url = action === undefined ? undefined : call.http.absolute(action, doc.url, '<Dial action>')
-  const method = methodOf(attribute(verb, 'method'))
-  if (callerHungUp) {
-    if (url !== undefined) {
-      // The call is over: Twilio reports the Dial, and nothing it answers is run.
-      leg.status = 'completed'
-      await call.request(leg, 'dial-action', method, url, { ...call.params(leg), ...params })
-    }
-    return { kind: 'ended', reason: 'caller hung up' }
-  }
-  if (url === undefined) return { kind: 'next' }
-  return { kind: 'goto', request: 'dial-action', method, url, params }
+  return afterDial(call, leg, doc, verb, params, callerHungUp)
 }
