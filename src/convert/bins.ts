@@ -34,6 +34,17 @@ export function looksLikeBin(text: string): boolean {
 }
 
 // Twilio's parameter names, by the interface that documents them (checked against the types).
+/** Where the caller and the called number are: sent with calls and messages alike. */
+const GEOGRAPHY = [
+  'FromCity',
+  'FromState',
+  'FromZip',
+  'FromCountry',
+  'ToCity',
+  'ToState',
+  'ToZip',
+  'ToCountry',
+] as const
 const VOICE = [
   'CallSid',
   'AccountSid',
@@ -48,14 +59,7 @@ const VOICE = [
   'CallToken',
   'StirVerstat',
   'AddOns',
-  'FromCity',
-  'FromState',
-  'FromZip',
-  'FromCountry',
-  'ToCity',
-  'ToState',
-  'ToZip',
-  'ToCountry',
+  ...GEOGRAPHY,
   'Called',
   'Caller',
   'SipCallId',
@@ -95,14 +99,7 @@ const MESSAGE = [
   'NumMedia',
   'NumSegments',
   'ApiVersion',
-  'FromCity',
-  'FromState',
-  'FromZip',
-  'FromCountry',
-  'ToCity',
-  'ToState',
-  'ToZip',
-  'ToCountry',
+  ...GEOGRAPHY,
   'ProfileName',
   'WaId',
   'Latitude',
