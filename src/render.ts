@@ -103,7 +103,8 @@ export function render(node: Child, options: RenderOptions = {}): string {
 
 /** Renders a tree that may hold async components or promises; the bytes equal {@link render}'s. */
 export async function renderAsync(node: Child | Promise<Child>, options: RenderOptions = {}): Promise<string> {
-  return render(await resolve(await node), options)
+  const settled = settle(await node)
+  return render(isThenable(settled) ? await settled : settled, options)
 }
 
 function renderChild(child: Child, w: Writer): void {
@@ -392,28 +393,48 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 // --- async ------------------------------------------------------------------------------------
 
-/** What `resolve` leaves where a component stood: its output, and its name for paths. */
+/** What `settle` leaves where a component stood: its output, and its name for paths. */
 function ComponentOutput(props: { name: string; children: Child }): Child {
   return props.children
 }
 
 /**
- * Calls every component and awaits every promise, leaving a tree of built-in elements
- * and text that `render` then writes: one render path, so async output is byte-identical.
+ * Calls every component and awaits every promise, leaving a tree of built-in elements and text that
+ * `render` then writes: one render path, so async output is byte-identical. It stays synchronous
+ * until it meets a promise, and gives back the very same objects where nothing below them changed:
+ * a tree with no components and no promises (most documents `twiml()` renders) costs one walk and
+ * no allocation.
  */
-async function resolve(child: unknown): Promise<Child> {
-  if (isThenable(child)) return resolve(await child)
-  if (Array.isArray(child)) return Promise.all(child.map((c) => resolve(c)))
+function settle(child: unknown): Child | Promise<Child> {
+  if (isThenable(child)) return Promise.resolve(child).then(settle)
+  if (Array.isArray(child)) {
+    let out: unknown[] | undefined
+    let pending = false
+    for (let i = 0; i < child.length; i++) {
+      const settled = settle(child[i])
+      if (settled !== child[i]) {
+        out ??= child.slice()
+        out[i] = settled
+        if (isThenable(settled)) pending = true
+      }
+    }
+    if (out === undefined) return child as Child
+    return pending ? (Promise.all(out) as Promise<Child>) : (out as Child)
+  }
   if (!isNode(child)) return child as Child
   const type = child.type
   if (typeof type === 'function' && !(ELEMENT_SPEC in type)) {
-    if (type === Fragment) return resolve(child.props?.children)
+    if (type === Fragment) return settle(child.props?.children)
     if (type === ComponentOutput) return child
-    const output = await resolve(await (type as (p: unknown) => unknown)(child.props))
-    return { ...child, type: ComponentOutput, props: { name: type.name, children: output } } as TwimlNode
+    const output = settle((type as (p: unknown) => unknown)(child.props))
+    const wrap = (children: Child) =>
+      ({ ...child, type: ComponentOutput, props: { name: type.name, children } }) as TwimlNode
+    return isThenable(output) ? output.then(wrap) : wrap(output)
   }
   const props = child.props
   if (props == null || props.children === undefined || props.children === null) return child
-  const children = await resolve(props.children)
-  return { ...child, props: { ...props, children } } as TwimlNode
+  const children = settle(props.children)
+  if (children === props.children) return child
+  const wrap = (settled: Child) => ({ ...child, props: { ...props, children: settled } }) as TwimlNode
+  return isThenable(children) ? children.then(wrap) : wrap(children)
 }

@@ -168,6 +168,49 @@ describe('renderAsync', () => {
     )
   })
 
+  test('sync and async components, fragments and arrays mixed at any depth: the same bytes, each component called once', async () => {
+    const calls: string[] = []
+    const Greeting = ({ name }: { name: string }) => {
+      calls.push(`Greeting ${name}`)
+      return <Say>Hello {name}</Say>
+    }
+    const Menu = () => {
+      calls.push('Menu')
+      return (
+        <>
+          <Greeting name="Ada" />
+          <Lookup id="2" />
+        </>
+      )
+    }
+    const tree = (
+      <Response>
+        {[<Greeting key="a" name="Bo" />, [Promise.resolve(<Pause length={1} />) as never]]}
+        <Menu />
+        <Hangup />
+      </Response>
+    )
+    expect(await renderAsync(tree)).toBe(
+      `${DECL}<Response><Say>Hello Bo</Say><Pause length="1"/><Say>Hello Ada</Say>` +
+        '<Redirect method="GET">/queue/2</Redirect><Hangup/></Response>',
+    )
+    expect(calls.sort()).toEqual(['Greeting Ada', 'Greeting Bo', 'Menu'])
+  })
+
+  test('a tree without components or promises renders as render() does', async () => {
+    const tree = (
+      <Response>
+        <Gather numDigits={1} action="/menu">
+          <Say>Press 1</Say>
+        </Gather>
+        {['a', 'b'].map((t) => (
+          <Say key={t}>{t}</Say>
+        ))}
+      </Response>
+    )
+    expect(await renderAsync(tree)).toBe(render(tree))
+  })
+
   test('render() meeting an async component says to use renderAsync', () => {
     expect(() =>
       render(
