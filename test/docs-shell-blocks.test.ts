@@ -17,15 +17,14 @@
  *   line carries one) is checked as Twilio's would be. TWILIO_AUTH_TOKEN is the development token, for
  *   the server and the commands alike.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN } from '../examples/app.js'
-import { freePort } from '../runtime-tests/harness.js'
 import { DOCUMENTS, fencesOf, mentionsDocsTest, NO_RUN } from './support/markdown.js'
-import { REPO } from './support/processes.js'
+import { type ExampleServer, REPO, startExampleServer } from './support/processes.js'
 
 /** Where the README says `npm start` listens. */
 const DOCUMENTED = { host: '127.0.0.1', port: 3000 }
@@ -61,31 +60,8 @@ const blocks: ShellBlock[] = DOCUMENTS.flatMap((document) =>
 const runnable = blocks.filter((block) => block.noRun === undefined)
 
 let scratch: string
-let server: ChildProcess | undefined
+let server: ExampleServer | undefined
 let env: Record<string, string | undefined>
-
-/** Starts examples/server.tsx as `npm start` does, on `port`. */
-async function startExampleServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: '', TWILIO_AUTH_TOKEN: DEV_AUTH_TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the example server did not start:\n${output}`)), 30_000)
-    child.stdout!.on('data', (chunk) => {
-      output += chunk
-      if (output.includes(`http://127.0.0.1:${port}/`)) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`the example server exited with ${code}:\n${output}`)))
-  })
-  return child
-}
 
 function which(command: string): Promise<string | undefined> {
   return new Promise((resolve) =>
@@ -108,7 +84,8 @@ beforeAll(async () => {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`)
     chmodSync(join(bin, name), 0o755)
   }
-  const port = await freePort()
+  server = await startExampleServer({ TWILIO_AUTH_TOKEN: DEV_AUTH_TOKEN })
+  const port = server.port
   // Node's fetch (undici) connects through net.connect, looked up on every connection.
   const route = join(bin, 'route-documented-port.mjs')
   writeFileSync(
@@ -136,12 +113,11 @@ beforeAll(async () => {
   )
   const documented = `${DOCUMENTED.host}:${DOCUMENTED.port}`
   shim('curl', `exec "${curl}" --fail --silent --show-error --connect-to ${documented}:127.0.0.1:${port} "$@"`)
-  server = await startExampleServer(port)
   env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, TWILIO_AUTH_TOKEN: DEV_AUTH_TOKEN }
 }, 60_000)
 
 afterAll(() => {
-  server?.kill('SIGTERM')
+  server?.stop()
   if (scratch) rmSync(scratch, { recursive: true, force: true })
 })
 

@@ -3,43 +3,21 @@
  * tsx) on a free port of 127.0.0.1, POST a route over HTTP, stop the server. Without
  * TWILIO_AUTH_TOKEN it checks the development token; with it, that token (read by the middleware).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { signTwilioRequest } from 'twiml-jsx/webhook'
 import { afterEach, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN } from '../examples/app.js'
-import { freePort } from '../runtime-tests/harness.js'
+import { type ExampleServer, startExampleServer } from './support/processes.js'
 
-let server: ChildProcess | undefined
+let server: ExampleServer | undefined
 afterEach(() => {
-  server?.kill('SIGTERM')
+  server?.stop()
   server = undefined
 })
 
 /** Starts examples/server.tsx with `token` as TWILIO_AUTH_TOKEN; resolves to its origin and first output. */
 async function startServer(token: string): Promise<{ origin: string; stdout: string }> {
-  const port = await freePort()
-  server = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
-    env: { ...process.env, PORT: String(port), TWILIO_AUTH_TOKEN: token, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  let stdout = ''
-  server.stderr?.on('data', (d) => {
-    stderr += d
-  })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000)
-    server!.stdout!.on('data', (d: Buffer) => {
-      stdout += d
-      if (stdout.includes(`http://127.0.0.1:${port}/`)) {
-        clearTimeout(timer)
-        // The development-token warning follows on the next line, if there is one.
-        setTimeout(resolve, 200)
-      }
-    })
-    server!.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
-  })
-  return { origin: `http://127.0.0.1:${port}`, stdout }
+  server = await startExampleServer({ TWILIO_AUTH_TOKEN: token, NODE_ENV: 'production' })
+  return { origin: server.origin, stdout: server.output() }
 }
 
 const SIP_BASIC = '<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Sip>kate@example.com</Sip></Dial></Response>'

@@ -2,41 +2,22 @@
  * `npm start` serves the realtime sockets: examples/server.tsx (run as `npm start` runs it, with
  * tsx) on a free port of 127.0.0.1, a WebSocket client playing Twilio, then the server is stopped.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { signTwilioRequest } from 'twiml-jsx/webhook'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEV_AUTH_TOKEN } from '../../examples/app.js'
-import { freePort } from '../../runtime-tests/harness.js'
 import { SOCKET_SCENARIOS } from '../../runtime-tests/realtime.js'
+import { type ExampleServer, startExampleServer } from '../support/processes.js'
 
-let server: ChildProcess | undefined
+let server: ExampleServer | undefined
 let origin = ''
 
 beforeAll(async () => {
-  const port = await freePort()
-  origin = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
-    env: { ...process.env, PORT: String(port), TWILIO_AUTH_TOKEN: '', PUBLIC_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000)
-    const read = (chunk: Buffer) => {
-      output += chunk
-      if (output.includes(`http://127.0.0.1:${port}/`)) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    server!.stdout!.on('data', read)
-    server!.stderr!.on('data', read)
-    server!.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
-  })
-}, 30_000)
+  server = await startExampleServer()
+  origin = server.origin
+}, 40_000)
 
 afterAll(() => {
-  server?.kill('SIGTERM')
+  server?.stop()
 })
 
 test("POST /agent answers the ConversationRelay TwiML pointing at this server's /agent/ws", async () => {

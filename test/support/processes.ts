@@ -6,6 +6,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../../runtime-tests/harness.js'
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const MAIN = join(REPO, 'src', 'cli', 'main.ts')
@@ -108,4 +109,51 @@ export async function startDevScript(args: readonly string[]): Promise<DevServer
     throw new Error(`npm run dev is "${script}"; this helper runs "tsx src/cli/main.ts dev …"`)
   }
   return startDev([...rest, ...args])
+}
+
+/** examples/server.tsx running (as `npm start` runs it) until `stop()`. */
+export interface ExampleServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly origin: string
+  readonly port: number
+  /** What it printed so far (stdout and stderr). */
+  output(): string
+  /** Stops it (SIGTERM). */
+  stop(): void
+}
+
+/**
+ * Starts examples/server.tsx with tsx, as `npm start` does, on a free port of 127.0.0.1 with `env`
+ * added (TWILIO_AUTH_TOKEN and PUBLIC_URL are cleared unless `env` sets them), and resolves once it
+ * has printed where it listens and the line after it (the development-token warning, if any).
+ */
+export async function startExampleServer(env: Record<string, string> = {}): Promise<ExampleServer> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/server.tsx'], {
+    cwd: REPO,
+    env: { ...process.env, TWILIO_AUTH_TOKEN: '', PUBLIC_URL: '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`examples/server.tsx did not start in 30 s:\n${output}`)), 30_000)
+    const read = (chunk: Buffer) => {
+      output += chunk
+      if (output.includes(`http://127.0.0.1:${port}/`)) {
+        clearTimeout(timer)
+        setTimeout(resolve, 200)
+      }
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', read)
+    child.once('exit', (code) => reject(new Error(`examples/server.tsx exited with ${code}:\n${output}`)))
+  })
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM')
+    },
+  }
 }
